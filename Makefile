@@ -1,0 +1,124 @@
+# vnlint - a linter for Vietnamese text damaged by OCR and machine translation.
+# Plain GNU make. `make` builds build/vnlint; `make test` runs everything.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR  ?= $(PREFIX)/share/vnlint
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow
+# CI (CI=true) turns warnings into errors.
+ifeq ($(CI),true)
+WERROR   ?= 1
+endif
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+PKGS     := hunspell libpcre2-8 libutf8proc
+DEPCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEPLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA    = $(shell pkg-config --libs cmocka 2>/dev/null)
+DEFS     := -DVN_DATADIR='"$(DATADIR)"'
+ALLCFLAGS = $(WARN) $(CFLAGS) $(DEPCFLAGS) $(DEFS) -fPIC -Isrc
+
+B        := build
+LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
+            src/lexicon.c src/dict.c src/rules.c src/lint.c \
+            src/check_spelling.c src/check_repetition.c src/check_english.c \
+            src/check_sentence.c src/check_numbers.c src/check_quotes.c
+CLI_SRC  := src/main.c src/out_text.c src/out_json.c
+UNIT     := syllable text token lint
+SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+
+.PHONY: all deps demo test test-unit test-cli test-asan bench corpus \
+        false-alarms install uninstall clean
+
+all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
+
+# Installs missing Debian packages (as root) or prints the command.
+deps: $(B)/.deps
+$(B)/.deps: scripts/deps.sh
+	@mkdir -p $(B)
+	@sh scripts/deps.sh
+	@touch $@
+
+# The pkg-config flags are read after deps have been installed.
+$(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -c $< -o $@
+
+LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/%.o)
+CLI_OBJ := $(CLI_SRC:src/%.c=$(B)/%.o)
+
+$(B)/libvnlint.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/libvnlint.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libvnlint.so.0 $(CFLAGS) -o $@ $^ $(DEPLIBS)
+
+$(B)/vnlint: $(CLI_OBJ) $(B)/libvnlint.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libvnlint.a $(DEPLIBS)
+
+demo: $(B)/vnlint
+	@echo "== build/vnlint examples/ =="
+	-@$(B)/vnlint --color=always examples/
+
+# ---------------------------------------------------------------- tests
+$(B)/test_%: tests/unit/test_%.c $(B)/libvnlint.a
+	$(CC) $(ALLCFLAGS) -o $@ $< $(B)/libvnlint.a $(DEPLIBS) $(CMOCKA)
+
+test-unit: $(UNIT:%=$(B)/test_%)
+	@set -e; for t in $(UNIT); do \
+		echo "== unit: $$t"; \
+		VNLINT_DATA_DIR=dict $(B)/test_$$t tests/spec/syllables.txt; \
+	done
+
+test-cli: $(B)/vnlint
+	@sh tests/cli/run.sh $(B)/vnlint
+
+# The whole suite again, built with AddressSanitizer and UBSan.
+test-asan: | $(B)/.deps
+	@$(MAKE) --no-print-directory B=$(B)/asan \
+		CFLAGS="-O1 -g $(SAN)" test-unit test-cli
+
+test: test-unit test-cli test-asan
+	@echo "all tests passed"
+
+# ------------------------------------------------------- measurement
+corpus: | $(B)/.deps
+	@sh scripts/extract-corpus.sh $(B)/corpus
+
+false-alarms: $(B)/vnlint corpus
+	@python3 scripts/false-alarms.py --vnlint $(B)/vnlint --corpus $(B)/corpus
+
+bench: $(B)/vnlint
+	@sh scripts/bench.sh $(B)/vnlint
+
+# ------------------------------------------------------------ install
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(B)/vnlint $(DESTDIR)$(BINDIR)/vnlint
+	install -m 644 $(B)/libvnlint.a $(DESTDIR)$(LIBDIR)/libvnlint.a
+	install -m 755 $(B)/libvnlint.so $(DESTDIR)$(LIBDIR)/libvnlint.so.0
+	ln -sf libvnlint.so.0 $(DESTDIR)$(LIBDIR)/libvnlint.so
+	install -m 644 src/vnlint.h $(DESTDIR)$(INCLUDEDIR)/vnlint.h
+	install -m 644 dict/*.txt dict/README.md $(DESTDIR)$(DATADIR)/
+	install -m 644 man/vnlint.1 $(DESTDIR)$(MANDIR)/man1/vnlint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/vnlint $(DESTDIR)$(LIBDIR)/libvnlint.a \
+		$(DESTDIR)$(LIBDIR)/libvnlint.so.0 $(DESTDIR)$(LIBDIR)/libvnlint.so \
+		$(DESTDIR)$(INCLUDEDIR)/vnlint.h $(DESTDIR)$(MANDIR)/man1/vnlint.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B)

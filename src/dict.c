@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Dictionary look-ups through hunspell: vi_VN for syllable attestation and
+ * suggestions, en_US for English words. The only file that includes
+ * hunspell.h. Answers are cached: Vietnamese has only a few thousand
+ * syllables, so after the first page almost every look-up is a hash hit.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hunspell.h>
+
+#include "internal.h"
+
+/* Past this many cached answers per language we stop caching, so memory
+ * stays bounded on huge, varied input. */
+#define CACHE_MAX 200000
+
+struct cache {
+	struct vni_wordset yes, no;
+};
+
+struct vni_dict {
+	Hunhandle *vi, *en;
+	char en_aff[4096], en_dic[4096];
+	int en_failed;
+	struct cache vi_cache, en_cache;
+};
+
+static int
+readable(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL)
+		return 0;
+	fclose(f);
+	return 1;
+}
+
+static Hunhandle *
+open_one(const char *dir, const char *lang, char *aff, char *dic, size_t sz,
+	 char *err, size_t errsz)
+{
+	snprintf(aff, sz, "%s/%s.aff", dir, lang);
+	snprintf(dic, sz, "%s/%s.dic", dir, lang);
+	if (!readable(aff) || !readable(dic)) {
+		snprintf(err, errsz,
+			 "hunspell dictionary %s not found in %s "
+			 "(install hunspell-vi and hunspell-en-us)",
+			 lang, dir);
+		return NULL;
+	}
+	return Hunspell_create(aff, dic);
+}
+
+int
+vni_dict_open(struct vni_dict **out, const char *dir, char *err, size_t errsz)
+{
+	struct vni_dict *d = calloc(1, sizeof(*d));
+	char aff[4096], dic[4096];
+
+	*out = NULL;
+	if (d == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return 0;
+	}
+	d->vi = open_one(dir, "vi_VN", aff, dic, sizeof(aff), err, errsz);
+	if (d->vi == NULL) {
+		free(d);
+		return 0;
+	}
+	/* en_US is large and only needed when an ASCII word shows up: its
+	 * loading is deferred to the first English look-up. */
+	snprintf(d->en_aff, sizeof(d->en_aff), "%s/en_US.aff", dir);
+	snprintf(d->en_dic, sizeof(d->en_dic), "%s/en_US.dic", dir);
+	if (!readable(d->en_aff) || !readable(d->en_dic)) {
+		snprintf(err, errsz,
+			 "hunspell dictionary en_US not found in %s "
+			 "(install hunspell-en-us)",
+			 dir);
+		Hunspell_destroy(d->vi);
+		free(d);
+		return 0;
+	}
+	*out = d;
+	return 1;
+}
+
+static void
+cache_free(struct cache *c)
+{
+	vni_wordset_free(&c->yes);
+	vni_wordset_free(&c->no);
+}
+
+void
+vni_dict_close(struct vni_dict *d)
+{
+	if (d == NULL)
+		return;
+	if (d->vi)
+		Hunspell_destroy(d->vi);
+	if (d->en)
+		Hunspell_destroy(d->en);
+	cache_free(&d->vi_cache);
+	cache_free(&d->en_cache);
+	free(d);
+}
+
+/* -1 unknown, 0 no, 1 yes */
+static int
+cache_get(const struct cache *c, const char *w, size_t len)
+{
+	if (vni_wordset_has(&c->yes, w, len))
+		return 1;
+	if (vni_wordset_has(&c->no, w, len))
+		return 0;
+	return -1;
+}
+
+static void
+cache_put(struct cache *c, const char *w, size_t len, int ok)
+{
+	if (c->yes.n + c->no.n < CACHE_MAX)
+		(void)vni_wordset_add(ok ? &c->yes : &c->no, w, len);
+}
+
+static int
+spell(Hunhandle *h, struct cache *c, const char *w, size_t len)
+{
+	char buf[256];
+	int ok;
+
+	if (len == 0 || len >= sizeof(buf))
+		return 0;
+	ok = cache_get(c, w, len);
+	if (ok >= 0)
+		return ok;
+	memcpy(buf, w, len);
+	buf[len] = '\0';
+	ok = Hunspell_spell(h, buf) != 0;
+	cache_put(c, w, len, ok);
+	return ok;
+}
+
+int
+vni_dict_vi_has(struct vni_dict *d, const char *syl, size_t len)
+{
+	char re[256];
+	size_t n;
+
+	/* Debian's vi_VN knows only the reformed tone placement. */
+	n = vni_syllable_restyle(syl, len, VNI_STYLE_REFORMED, re, sizeof(re));
+	if (n == 0)
+		return 0;
+	return spell(d->vi, &d->vi_cache, re, n);
+}
+
+int
+vni_dict_en_has(struct vni_dict *d, const char *w, size_t len)
+{
+	if (d->en == NULL && !d->en_failed) {
+		d->en = Hunspell_create(d->en_aff, d->en_dic);
+		d->en_failed = d->en == NULL;
+	}
+	if (d->en == NULL)
+		return 0;
+	return spell(d->en, &d->en_cache, w, len);
+}
+
+size_t
+vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len, char **out,
+		    size_t max)
+{
+	char buf[256], **list = NULL;
+	int n, i;
+	size_t got = 0;
+
+	if (len == 0 || len >= sizeof(buf))
+		return 0;
+	memcpy(buf, w, len);
+	buf[len] = '\0';
+	n = Hunspell_suggest(d->vi, &list, buf);
+	for (i = 0; i < n && got < max; i++) {
+		out[got] = vni_strndup(list[i], strlen(list[i]));
+		if (out[got] != NULL)
+			got++;
+	}
+	if (list != NULL)
+		Hunspell_free_list(d->vi, &list, n);
+	return got;
+}

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h - structures and cross-module prototypes of libvnlint.
+ * Never installed. Non-static internal names carry the vni_ prefix.
+ */
+#ifndef VNLINT_INTERNAL_H
+#define VNLINT_INTERNAL_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include "vnlint.h"
+
+/* ------------------------------------------------------------------ buf.c */
+
+/* A growable byte buffer. On allocation failure it sets failed and stops
+ * growing, so callers check once at the end instead of after every append. */
+struct vni_buf {
+	char *ptr;
+	size_t len, cap;
+	int failed;
+};
+
+void vni_buf_append(struct vni_buf *b, const void *data, size_t n);
+void vni_buf_putc(struct vni_buf *b, char c);
+void vni_buf_free(struct vni_buf *b);
+/* Grow a typed array: ensure room for one more element of size elt. Returns
+ * 0 on failure (array unchanged). */
+int vni_grow(void **arr, size_t *cap, size_t need, size_t elt);
+char *vni_strndup(const char *s, size_t n);
+
+/* ----------------------------------------------------------------- utf8.c */
+
+/* Decode one UTF-8 sequence from s (n > 0 bytes available). Returns the
+ * sequence length (1..4) and stores the code point in *cp, or returns a
+ * negative length -k when the first k bytes form an invalid sequence
+ * (k >= 1, the maximal invalid prefix). Rejects overlongs, surrogates and
+ * code points above U+10FFFF. */
+int vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Encode cp into out (4 bytes room); returns length. */
+int vni_utf8_encode(int32_t cp, char *out);
+
+/* ----------------------------------------------------------- syllable.c */
+
+/* The outcome of parsing one candidate syllable. */
+enum vni_syl_status {
+	VNI_SYL_VALID = 0,
+	VNI_SYL_NOT_VIETNAMESE,  /* a letter outside the Vietnamese alphabet */
+	VNI_SYL_BAD_INITIAL,     /* consonant cluster that starts no syllable */
+	VNI_SYL_BAD_RIME,        /* vowel/final combination that does not exist */
+	VNI_SYL_BAD_SPELLING,    /* c/k/q, g/gh, ng/ngh rules broken ("ke" ok, "ce" not) */
+	VNI_SYL_BAD_TONE_FINAL,  /* stop final p/t/c/ch with a tone other than sắc/nặng */
+	VNI_SYL_MISPLACED_TONE,  /* mark on the wrong vowel: "hòan", "qúy", "gịa" */
+	VNI_SYL_MULTIPLE_TONES   /* more than one tone mark */
+};
+
+/* Tone-placement styles a valid syllable is written in (bit set). For most
+ * syllables both styles agree and both bits are set. */
+#define VNI_STYLE_TRADITIONAL 1u /* hòa, thủy, ủy */
+#define VNI_STYLE_REFORMED 2u    /* hoà, thuỷ, uỷ */
+
+enum vni_tone {
+	VNI_TONE_NGANG = 0,
+	VNI_TONE_HUYEN, /* grave  U+0300 */
+	VNI_TONE_SAC,   /* acute  U+0301 */
+	VNI_TONE_HOI,   /* hook   U+0309 */
+	VNI_TONE_NGA,   /* tilde  U+0303 */
+	VNI_TONE_NANG   /* dot    U+0323 */
+};
+
+struct vni_syllable {
+	enum vni_syl_status status;
+	unsigned styles; /* VNI_STYLE_* bits, only when status is VALID */
+	enum vni_tone tone;
+};
+
+/* Parse s (NFC UTF-8, len bytes, any case) as one written syllable. Returns
+ * status (also stored in out->status if out is not NULL). Pure function. */
+enum vni_syl_status vni_syllable_parse(const char *s, size_t len,
+				       struct vni_syllable *out);
+
+/* Write s re-marked in the given style (VNI_STYLE_TRADITIONAL or
+ * VNI_STYLE_REFORMED), case preserved, NUL-terminated, into out (cap bytes).
+ * Only meaningful for a VALID syllable; other input is copied unchanged.
+ * Returns the length written, or 0 if it does not fit. */
+size_t vni_syllable_restyle(const char *s, size_t len, unsigned style,
+			    char *out, size_t cap);
+
+/* Short English and Vietnamese reasons for a status ("tone mark on the
+ * wrong vowel"). Static strings. */
+const char *vni_syl_status_reason(enum vni_syl_status st, vn_lang lang);
+
+/* ---------------------------------------------------------------- text.c */
+
+/* One step of the map from normalised-text offsets to original offsets.
+ * Between steps[i].norm and steps[i+1].norm the text is either an exact
+ * copy (identity: offset differences carry over) or a rewritten piece
+ * (norm-side offsets inside it map to its original start). */
+struct vni_map_step {
+	size_t norm, orig;
+	int identity;
+};
+
+enum vni_raw_kind { VNI_RAW_INVALID_UTF8, VNI_RAW_NOT_NFC };
+
+/* A finding of the decoding stage, in ORIGINAL offsets. */
+struct vni_raw_finding {
+	enum vni_raw_kind kind;
+	size_t orig, orig_len;
+	size_t norm, norm_len; /* the span in the normalised text */
+};
+
+/* A block of the input decoded into NFC UTF-8 with an offset map. Invalid
+ * bytes become U+FFFD; a leading BOM is dropped; everything else is kept,
+ * CR included. Reused across blocks. */
+struct vni_text {
+	struct vni_buf norm;
+	struct vni_map_step *steps;
+	size_t nsteps, capsteps;
+	struct vni_raw_finding *found;
+	size_t nfound, capfound;
+	int failed; /* allocation failure */
+};
+
+/* Decode orig[0..len) whose first byte is at original offset base. */
+void vni_text_decode(struct vni_text *t, const char *orig, size_t len,
+		     size_t base);
+/* Map a normalised offset to an original offset. */
+size_t vni_text_to_orig(const struct vni_text *t, size_t norm_off);
+void vni_text_free(struct vni_text *t);
+
+/* --------------------------------------------------------------- token.c */
+
+enum vni_tok_kind {
+	VNI_TK_WORD,    /* letters (and marks), maybe joined by hyphens/digits */
+	VNI_TK_NUMBER,  /* digits, with inner . or , groups: 1.234,5 */
+	VNI_TK_PUNCT,   /* one punctuation or symbol character */
+	VNI_TK_SPACE,   /* horizontal whitespace run */
+	VNI_TK_NEWLINE, /* one line break (\n, \r\n) */
+	VNI_TK_URL,     /* http://..., www.... */
+	VNI_TK_EMAIL,   /* a@b.c */
+	VNI_TK_PATH,    /* /usr/bin, ~/x, ./y, C:\x */
+	VNI_TK_OTHER    /* anything else glued together, e.g. U+FFFD runs */
+};
+
+/* Token flags */
+#define VNI_TF_ASCII (1u << 0)      /* only ASCII bytes */
+#define VNI_TF_UPPER_FIRST (1u << 1) /* first letter is upper case */
+#define VNI_TF_ALL_CAPS (1u << 2)   /* two or more letters, all upper case */
+#define VNI_TF_MIXED_CASE (1u << 3) /* upper case after the first letter, not all caps */
+#define VNI_TF_HAS_DIGIT (1u << 4)
+#define VNI_TF_HYPHENATED (1u << 5) /* Mát-xcơ-va, COVID-19 */
+#define VNI_TF_DOTTED (1u << 6)     /* inner periods: TP.HCM, v.v */
+#define VNI_TF_ABBREV (1u << 7)     /* a word followed by its own period (TP., TS.) */
+#define VNI_TF_VN_MARK (1u << 8)    /* holds a Vietnamese-only letter or a tone mark */
+#define VNI_TF_NOT_VN_LETTER (1u << 9) /* holds a letter outside the Vietnamese alphabet */
+#define VNI_TF_BAD_CHAR (1u << 10)  /* holds U+FFFD or a control character */
+#define VNI_TF_CODE (1u << 11)      /* looks like code: _ inside, camelCase, option */
+#define VNI_TF_ABBREV_DOT (1u << 12) /* PUNCT '.' that ends an abbreviation */
+
+struct vni_token {
+	uint32_t off, len; /* in the block's normalised text */
+	uint16_t kind;
+	uint16_t flags;
+	int32_t cp; /* for PUNCT: the code point; otherwise the first one */
+};
+
+struct vni_tokens {
+	struct vni_token *v;
+	size_t n, cap;
+	int failed;
+};
+
+struct vni_lexicon;
+/* Split text[0..len) into tokens (the array is reset first). */
+void vni_tokenize(struct vni_tokens *toks, const char *text, size_t len,
+		  const struct vni_lexicon *lex);
+void vni_tokens_free(struct vni_tokens *toks);
+/* Is t a sentence-final mark (. ? ! …) that is not an abbreviation's? */
+int vni_sentence_final(const struct vni_token *t);
+/* Does token i begin a sentence (after a final mark, a line break or the
+ * block start, looking through opening quotes, brackets and dashes)? */
+int vni_at_sentence_start(const struct vni_tokens *t, size_t i);
+
+/* ------------------------------------------------------------- lexicon.c */
+
+/* A set of lowercase NFC strings (words or syllable pairs) loaded from a
+ * plain list file: one entry per line, '#' comments, blank lines ignored. */
+struct vni_wordset {
+	uint32_t *slots; /* open addressing: pool offset + 1, 0 = empty */
+	size_t cap, n;   /* cap is a power of two */
+	struct vni_buf pool; /* the strings, each NUL-terminated */
+};
+
+int vni_wordset_load(struct vni_wordset *ws, const char *path, char *err,
+		     size_t errsz);
+int vni_wordset_add(struct vni_wordset *ws, const char *s, size_t len);
+/* Case-sensitive membership of s[0..len) */
+int vni_wordset_has(const struct vni_wordset *ws, const char *s, size_t len);
+void vni_wordset_free(struct vni_wordset *ws);
+
+/* The data files of dict/, loaded once per context. */
+struct vni_lexicon {
+	struct vni_wordset reduplication; /* "ngày ngày" legitimate repeats */
+	struct vni_wordset function_words; /* always flagged when doubled */
+	struct vni_wordset abbreviations;  /* "tp", "ts", "pgs" (before '.') */
+	struct vni_wordset syllables;      /* attested syllables missing from hunspell */
+	struct vni_wordset latin_words;    /* brands, loans, tech words never stray */
+};
+
+int vni_lexicon_load(struct vni_lexicon *lex, const char *dir, char *err,
+		     size_t errsz);
+void vni_lexicon_free(struct vni_lexicon *lex);
+
+/* Lowercase NFC UTF-8 s[0..len) into out (cap bytes, NUL-terminated).
+ * Returns the length, or 0 if it does not fit. */
+size_t vni_lower(const char *s, size_t len, char *out, size_t cap);
+
+/* ---------------------------------------------------------------- dict.c */
+
+struct vni_dict; /* hunspell vi_VN and en_US with a look-up cache */
+
+int vni_dict_open(struct vni_dict **out, const char *dir, char *err,
+		  size_t errsz);
+void vni_dict_close(struct vni_dict *d);
+/* Is the lowercase syllable attested in vi_VN (after restyling to the
+ * reformed tone placement that Debian's list uses)? Cached. */
+int vni_dict_vi_has(struct vni_dict *d, const char *syl, size_t len);
+/* Is the word (as written, ASCII) an English word in en_US? Cached. */
+int vni_dict_en_has(struct vni_dict *d, const char *w, size_t len);
+/* Up to max suggestions for a misspelt syllable, each a malloc'd string
+ * stored in out[]. Returns the count. */
+size_t vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len,
+			   char **out, size_t max);
+
+/* --------------------------------------------------------------- rules.c */
+
+/* Built-in rule indices; the catalogue in rules.c follows this order. */
+enum vni_rule {
+	VNI_R_INVALID_UTF8,
+	VNI_R_NOT_NFC,
+	VNI_R_INVALID_SYLLABLE,
+	VNI_R_DUPLICATE_SYLLABLE,
+	VNI_R_STRAY_ENGLISH,
+	VNI_R_LOWERCASE_AFTER_PERIOD,
+	VNI_R_THOUSANDS_SEPARATOR,
+	VNI_R_MIXED_QUOTES,
+	VNI_R_UNBALANCED_QUOTE,
+	VNI_R_COUNT
+};
+
+struct vni_rule_info {
+	const char *id;
+	vn_severity severity;
+	const char *summary[2];     /* [VN_LANG_EN], [VN_LANG_VI] */
+	const char *explanation[2];
+};
+
+extern const struct vni_rule_info vni_rules[VNI_R_COUNT];
+
+/* ---------------------------------------------------------------- diag.c */
+
+struct vn_diag {
+	enum vni_rule rule;
+	vn_severity severity;
+	char *message;
+	size_t off, len; /* original bytes */
+	size_t line, col, end_line, end_col;
+	char **sugg;
+	size_t nsugg;
+};
+
+struct vn_result {
+	struct vn_diag *v;
+	size_t n, cap;
+	size_t count[3];
+};
+
+/* ------------------------------------------------------------- context */
+
+struct vn_ctx {
+	vn_lang lang;
+	unsigned char enabled[VNI_R_COUNT];
+	struct vni_lexicon lex;
+	struct vni_dict *dict;
+};
+
+/* ---------------------------------------------------------------- lint.c */
+
+/* A finding from a check, in normalised offsets of the current block.
+ * message is malloc'd; sugg[] entries are malloc'd. */
+struct vni_finding {
+	enum vni_rule rule;
+	size_t norm, norm_len;
+	char *message;
+	char *sugg[4];
+	size_t nsugg;
+};
+
+/* The state handed to each check for one block. */
+struct vni_block {
+	vn_ctx *ctx;
+	const char *text; /* normalised block text */
+	size_t len;
+	const struct vni_tokens *toks;
+	struct vni_finding *f;
+	size_t nf, capf;
+	int failed;
+};
+
+/* Report a finding: the message is printf-formatted in the context's
+ * language; sugg is NULL or a NULL-terminated list of replacement texts. */
+void vni_report(struct vni_block *b, enum vni_rule rule, size_t norm,
+		size_t norm_len, const char *const *sugg, const char *fmt_en,
+		const char *fmt_vi, ...);
+int vni_rule_on(const struct vni_block *b, enum vni_rule rule);
+
+/* Is the lowercase syllable attested (hunspell vi_VN or
+ * dict/syllables-extra.txt), in either tone placement? */
+int vni_attested(vn_ctx *ctx, const char *low, size_t n);
+/* The token's text lowercased into out; 0 if it does not fit. */
+size_t vni_token_lower(const struct vni_block *b, const struct vni_token *t,
+		       char *out, size_t cap);
+
+/* Helpers for checks: the index of the next/previous token that is not a
+ * space (newlines count as tokens), or (size_t)-1. */
+size_t vni_next_nonspace(const struct vni_tokens *t, size_t i);
+size_t vni_prev_nonspace(const struct vni_tokens *t, size_t i);
+
+/* The checks. Each walks the block's tokens once. */
+void vni_check_spelling(struct vni_block *b);
+void vni_check_repetition(struct vni_block *b);
+void vni_check_english(struct vni_block *b);
+void vni_check_sentence(struct vni_block *b);
+void vni_check_numbers(struct vni_block *b);
+void vni_check_quotes(struct vni_block *b);
+
+#endif /* VNLINT_INTERNAL_H */

@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The engine: split the input into blocks (paragraphs), decode each to NFC,
+ * tokenize, run every enabled check once over the tokens, map findings back
+ * to the original bytes and compute line and column in one forward sweep.
+ * Memory stays bounded by the largest block, not the input.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#ifndef VN_DATADIR
+#define VN_DATADIR "/usr/local/share/vnlint"
+#endif
+#ifndef VN_HUNSPELL_DIR
+#define VN_HUNSPELL_DIR "/usr/share/hunspell"
+#endif
+
+/* A block longer than this is cut at a line break or space, so a 50 MB
+ * line does not become a 50 MB token array. */
+#define BLOCK_MAX (256u * 1024u)
+
+const char *
+vn_version(void)
+{
+	return VN_VERSION_STRING;
+}
+
+const char *
+vn_strerror(vn_status st)
+{
+	switch (st) {
+	case VN_OK:
+		return "success";
+	case VN_ENOMEM:
+		return "out of memory";
+	case VN_EIO:
+		return "input/output error";
+	case VN_EDICT:
+		return "cannot load a dictionary or data file";
+	case VN_EINVAL:
+		return "invalid argument";
+	case VN_EBINARY:
+		return "binary input (NUL bytes), not linted";
+	default:
+		return "unknown status";
+	}
+}
+
+const char *
+vn_severity_name(vn_severity sev)
+{
+	switch (sev) {
+	case VN_SEV_ERROR:
+		return "error";
+	case VN_SEV_WARNING:
+		return "warning";
+	default:
+		return "info";
+	}
+}
+
+/* ------------------------------------------------------------ catalogue */
+
+size_t
+vn_rule_count(void)
+{
+	return VNI_R_COUNT;
+}
+
+const char *
+vn_rule_id(size_t i)
+{
+	return i < VNI_R_COUNT ? vni_rules[i].id : NULL;
+}
+
+vn_severity
+vn_rule_default_severity(size_t i)
+{
+	return i < VNI_R_COUNT ? vni_rules[i].severity : VN_SEV_INFO;
+}
+
+const char *
+vn_rule_summary(size_t i, vn_lang lang)
+{
+	return i < VNI_R_COUNT ? vni_rules[i].summary[lang == VN_LANG_VI]
+			       : NULL;
+}
+
+const char *
+vn_rule_explanation(size_t i, vn_lang lang)
+{
+	return i < VNI_R_COUNT ? vni_rules[i].explanation[lang == VN_LANG_VI]
+			       : NULL;
+}
+
+size_t
+vn_rule_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < VNI_R_COUNT; i++)
+		if (strcmp(vni_rules[i].id, id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+/* -------------------------------------------------------------- context */
+
+vn_status
+vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf, size_t errsz)
+{
+	vn_ctx *ctx;
+	char dummy[1];
+	const char *data, *hun;
+
+	*out = NULL;
+	if (errbuf == NULL) {
+		errbuf = dummy;
+		errsz = sizeof(dummy);
+	}
+	if (errsz)
+		errbuf[0] = '\0';
+	ctx = calloc(1, sizeof(*ctx));
+	if (ctx == NULL)
+		return VN_ENOMEM;
+	data = opts && opts->data_dir ? opts->data_dir : VN_DATADIR;
+	hun = opts && opts->hunspell_dir ? opts->hunspell_dir : VN_HUNSPELL_DIR;
+	ctx->lang = opts ? opts->lang : VN_LANG_EN;
+	memset(ctx->enabled, 1, sizeof(ctx->enabled));
+	if (!vni_lexicon_load(&ctx->lex, data, errbuf, errsz)) {
+		free(ctx);
+		return VN_EDICT;
+	}
+	if (!vni_dict_open(&ctx->dict, hun, errbuf, errsz)) {
+		vni_lexicon_free(&ctx->lex);
+		free(ctx);
+		return VN_EDICT;
+	}
+	*out = ctx;
+	return VN_OK;
+}
+
+void
+vn_ctx_free(vn_ctx *ctx)
+{
+	if (ctx == NULL)
+		return;
+	vni_lexicon_free(&ctx->lex);
+	vni_dict_close(ctx->dict);
+	free(ctx);
+}
+
+vn_status
+vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id, int enabled)
+{
+	size_t i, n = strlen(id), hits = 0;
+
+	if (n && id[n - 1] == '/')
+		n--;
+	for (i = 0; i < VNI_R_COUNT; i++) {
+		const char *r = vni_rules[i].id;
+
+		if (strcmp(id, "all") == 0 || strcmp(r, id) == 0 ||
+		    (strncmp(r, id, n) == 0 && r[n] == '/')) {
+			ctx->enabled[i] = (unsigned char)(enabled != 0);
+			hits++;
+		}
+	}
+	return hits ? VN_OK : VN_EINVAL;
+}
+
+int
+vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i)
+{
+	return i < VNI_R_COUNT && ctx->enabled[i];
+}
+
+/* --------------------------------------------------------------- result */
+
+void
+vn_result_free(vn_result *r)
+{
+	size_t i, j;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].message);
+		for (j = 0; j < r->v[i].nsugg; j++)
+			free(r->v[i].sugg[j]);
+		free(r->v[i].sugg);
+	}
+	free(r->v);
+	free(r);
+}
+
+size_t
+vn_result_count(const vn_result *r)
+{
+	return r->n;
+}
+
+const vn_diag *
+vn_result_at(const vn_result *r, size_t i)
+{
+	return i < r->n ? &r->v[i] : NULL;
+}
+
+size_t
+vn_result_count_severity(const vn_result *r, vn_severity sev)
+{
+	return (unsigned)sev < 3 ? r->count[sev] : 0;
+}
+
+const char *vn_diag_rule(const vn_diag *d) { return vni_rules[d->rule].id; }
+vn_severity vn_diag_severity(const vn_diag *d) { return d->severity; }
+const char *vn_diag_message(const vn_diag *d) { return d->message; }
+size_t vn_diag_line(const vn_diag *d) { return d->line; }
+size_t vn_diag_column(const vn_diag *d) { return d->col; }
+size_t vn_diag_end_line(const vn_diag *d) { return d->end_line; }
+size_t vn_diag_end_column(const vn_diag *d) { return d->end_col; }
+size_t vn_diag_byte_offset(const vn_diag *d) { return d->off; }
+size_t vn_diag_byte_length(const vn_diag *d) { return d->len; }
+size_t vn_diag_suggestion_count(const vn_diag *d) { return d->nsugg; }
+
+const char *
+vn_diag_suggestion(const vn_diag *d, size_t i)
+{
+	return i < d->nsugg ? d->sugg[i] : NULL;
+}
+
+/* ------------------------------------------------------- check support */
+
+int
+vni_rule_on(const struct vni_block *b, enum vni_rule rule)
+{
+	return b->ctx->enabled[rule];
+}
+
+void
+vni_report(struct vni_block *b, enum vni_rule rule, size_t norm,
+	   size_t norm_len, const char *const *sugg, const char *fmt_en,
+	   const char *fmt_vi, ...)
+{
+	struct vni_finding *f;
+	void *p = b->f;
+	va_list ap;
+	char msg[512];
+	size_t i;
+
+	if (!b->ctx->enabled[rule] || b->failed)
+		return;
+	if (!vni_grow(&p, &b->capf, b->nf + 1, sizeof(*b->f))) {
+		b->failed = 1;
+		return;
+	}
+	b->f = p;
+	f = &b->f[b->nf];
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->norm = norm;
+	f->norm_len = norm_len;
+	va_start(ap, fmt_vi);
+	vsnprintf(msg, sizeof(msg), b->ctx->lang == VN_LANG_VI ? fmt_vi : fmt_en,
+		  ap);
+	va_end(ap);
+	f->message = vni_strndup(msg, strlen(msg));
+	if (f->message == NULL) {
+		b->failed = 1;
+		return;
+	}
+	for (i = 0; sugg && sugg[i] && i < 4; i++) {
+		f->sugg[i] = vni_strndup(sugg[i], strlen(sugg[i]));
+		if (f->sugg[i] == NULL) {
+			b->failed = 1;
+			break;
+		}
+		f->nsugg++;
+	}
+	b->nf++;
+}
+
+size_t
+vni_next_nonspace(const struct vni_tokens *t, size_t i)
+{
+	for (i++; i < t->n; i++)
+		if (t->v[i].kind != VNI_TK_SPACE)
+			return i;
+	return (size_t)-1;
+}
+
+size_t
+vni_prev_nonspace(const struct vni_tokens *t, size_t i)
+{
+	while (i-- > 0)
+		if (t->v[i].kind != VNI_TK_SPACE)
+			return i;
+	return (size_t)-1;
+}
+
+int
+vni_attested(vn_ctx *ctx, const char *low, size_t n)
+{
+	return vni_wordset_has(&ctx->lex.syllables, low, n) ||
+	       vni_dict_vi_has(ctx->dict, low, n);
+}
+
+size_t
+vni_token_lower(const struct vni_block *b, const struct vni_token *t,
+		char *out, size_t cap)
+{
+	return vni_lower(b->text + t->off, t->len, out, cap);
+}
+
+/* ----------------------------------------------------------------- lint */
+
+/* Where the current block should end: after the first blank line, or at
+ * a line break or space before BLOCK_MAX, or at a character boundary. */
+static size_t
+block_end(const char *s, size_t len, size_t start)
+{
+	size_t i = start, limit = len - start > BLOCK_MAX ? start + BLOCK_MAX
+							  : len;
+	size_t cut;
+	const char *nl;
+
+	while (i < limit) {
+		nl = memchr(s + i, '\n', limit - i);
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - s) + 1;
+		/* Blank line: only horizontal space up to the next '\n'. */
+		cut = i;
+		while (cut < len && (s[cut] == ' ' || s[cut] == '\t' ||
+				     s[cut] == '\r'))
+			cut++;
+		if (cut < len && s[cut] == '\n')
+			return cut + 1;
+	}
+	if (limit == len)
+		return len;
+	for (cut = limit; cut > start + BLOCK_MAX / 2; cut--)
+		if (s[cut - 1] == '\n')
+			return cut;
+	for (cut = limit; cut > start + BLOCK_MAX / 2; cut--)
+		if (s[cut - 1] == ' ')
+			return cut;
+	/* No space at all: cut before a UTF-8 lead byte. */
+	for (cut = limit; cut > start + 1; cut--)
+		if (((unsigned char)s[cut] & 0xC0) != 0x80)
+			return cut;
+	return limit;
+}
+
+/* Forward cursor over the original text for line/column computation. */
+struct cursor {
+	const char *s;
+	size_t len, off, line, col;
+};
+
+static void
+advance(struct cursor *c, size_t to)
+{
+	int32_t cp;
+	int k;
+
+	while (c->off < to) {
+		unsigned char ch = (unsigned char)c->s[c->off];
+
+		if (ch == '\n') {
+			c->line++;
+			c->col = 1;
+			c->off++;
+			continue;
+		}
+		if (ch == '\r' && c->off + 1 < c->len && c->s[c->off + 1] == '\n') {
+			c->off++; /* part of the line ending, not a column */
+			continue;
+		}
+		if (ch < 0x80) {
+			c->off++;
+			c->col++;
+			continue;
+		}
+		k = vni_utf8_decode((const unsigned char *)c->s + c->off,
+				    c->len - c->off, &cp);
+		c->off += k > 0 ? (size_t)k : 1;
+		c->col++;
+	}
+}
+
+static int
+cmp_finding(const void *a, const void *b)
+{
+	const struct vni_finding *x = a, *y = b;
+
+	if (x->norm != y->norm)
+		return x->norm < y->norm ? -1 : 1;
+	if (x->norm_len != y->norm_len)
+		return x->norm_len < y->norm_len ? -1 : 1;
+	return (int)x->rule - (int)y->rule;
+}
+
+/* Findings of the decoding stage become findings of the block: invalid
+ * bytes as they are, non-NFC text widened to the words it touches. */
+static void
+report_decoding(struct vni_block *b, const struct vni_text *t)
+{
+	size_t i, j = 0, k, s, e;
+	const struct vni_raw_finding *r;
+	const struct vni_token *tk;
+	const char *sugg[2] = {NULL, NULL};
+	char *word;
+
+	for (i = 0; i < t->nfound; i++) {
+		r = &t->found[i];
+		if (r->kind == VNI_RAW_INVALID_UTF8) {
+			vni_report(b, VNI_R_INVALID_UTF8, r->norm, r->norm_len,
+				   NULL, "invalid UTF-8 (%zu byte%s)",
+				   "UTF-8 không hợp lệ (%zu byte%s)",
+				   r->orig_len, r->orig_len == 1 ? "" : "s",
+				   r->orig_len == 1 ? "" : "");
+			continue;
+		}
+		s = r->norm;
+		e = r->norm + r->norm_len;
+		/* Findings and tokens are both in text order: one pass. */
+		while (j < b->toks->n &&
+		       b->toks->v[j].off + b->toks->v[j].len <= r->norm)
+			j++;
+		for (k = j; k < b->toks->n; k++) {
+			tk = &b->toks->v[k];
+			if (tk->off >= r->norm + r->norm_len)
+				break;
+			if (tk->kind == VNI_TK_SPACE || tk->kind == VNI_TK_NEWLINE)
+				continue;
+			if (tk->off < s)
+				s = tk->off;
+			if (tk->off + tk->len > e)
+				e = tk->off + tk->len;
+		}
+		word = vni_strndup(b->text + s, e - s);
+		sugg[0] = word;
+		vni_report(b, VNI_R_NOT_NFC, s, e - s, word ? sugg : NULL,
+			   "text is not in NFC: decomposed marks",
+			   "văn bản không ở dạng NFC: dấu tổ hợp rời");
+		free(word);
+	}
+}
+
+typedef void (*check_fn)(struct vni_block *);
+
+/* One row per check; each walks the tokens of a block once. */
+static const check_fn checks[] = {
+	vni_check_spelling,  vni_check_repetition, vni_check_english,
+	vni_check_sentence,  vni_check_numbers,    vni_check_quotes,
+};
+
+static int
+append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
+	     struct cursor *cur)
+{
+	size_t i, j, end;
+	struct vni_finding *f;
+	struct vn_diag *d;
+	void *p;
+
+	qsort(b->f, b->nf, sizeof(*b->f), cmp_finding);
+	for (i = 0; i < b->nf; i++) {
+		f = &b->f[i];
+		p = r->v;
+		if (!vni_grow(&p, &r->cap, r->n + 1, sizeof(*r->v)))
+			return 0;
+		r->v = p;
+		d = &r->v[r->n];
+		memset(d, 0, sizeof(*d));
+		d->rule = f->rule;
+		d->severity = vni_rules[f->rule].severity;
+		d->off = vni_text_to_orig(t, f->norm);
+		end = vni_text_to_orig(t, f->norm + f->norm_len);
+		d->len = end > d->off ? end - d->off : 0;
+		advance(cur, d->off);
+		d->line = cur->line;
+		d->col = cur->col;
+		{
+			struct cursor c2 = *cur;
+
+			advance(&c2, end);
+			d->end_line = c2.line;
+			d->end_col = c2.col;
+		}
+		d->message = f->message;
+		f->message = NULL;
+		if (f->nsugg) {
+			d->sugg = calloc(f->nsugg, sizeof(*d->sugg));
+			if (d->sugg == NULL)
+				return 0;
+			for (j = 0; j < f->nsugg; j++) {
+				d->sugg[j] = f->sugg[j];
+				f->sugg[j] = NULL;
+			}
+			d->nsugg = f->nsugg;
+		}
+		r->count[d->severity]++;
+		r->n++;
+	}
+	return 1;
+}
+
+static void
+clear_findings(struct vni_block *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->nf; i++) {
+		free(b->f[i].message);
+		for (j = 0; j < b->f[i].nsugg; j++)
+			free(b->f[i].sugg[j]);
+	}
+	b->nf = 0;
+}
+
+vn_status
+vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
+{
+	vn_result *r;
+	struct vni_text t;
+	struct vni_tokens toks;
+	struct vni_block b;
+	struct cursor cur = {text, len, 0, 1, 1};
+	size_t start = 0, end, i;
+	vn_status st = VN_OK;
+
+	*out = NULL;
+	if (len && memchr(text, '\0', len) != NULL)
+		return VN_EBINARY;
+	r = calloc(1, sizeof(*r));
+	if (r == NULL)
+		return VN_ENOMEM;
+	memset(&t, 0, sizeof(t));
+	memset(&toks, 0, sizeof(toks));
+	memset(&b, 0, sizeof(b));
+	b.ctx = ctx;
+	b.toks = &toks;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		cur.off = 3; /* the BOM takes no column */
+	while (start < len) {
+		end = block_end(text, len, start);
+		vni_text_decode(&t, text + start, end - start, start);
+		if (t.failed) {
+			st = VN_ENOMEM;
+			break;
+		}
+		vni_tokenize(&toks, t.norm.ptr, t.norm.len, &ctx->lex);
+		if (toks.failed) {
+			st = VN_ENOMEM;
+			break;
+		}
+		b.text = t.norm.ptr;
+		b.len = t.norm.len;
+		report_decoding(&b, &t);
+		for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+			checks[i](&b);
+		if (b.failed || !append_block(r, &b, &t, &cur)) {
+			st = VN_ENOMEM;
+			break;
+		}
+		clear_findings(&b);
+		start = end;
+	}
+	clear_findings(&b);
+	free(b.f);
+	vni_text_free(&t);
+	vni_tokens_free(&toks);
+	if (st != VN_OK) {
+		vn_result_free(r);
+		return st;
+	}
+	*out = r;
+	return VN_OK;
+}

@@ -1,0 +1,507 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vnlint(1): the command line. Parses options, walks paths, reads files and
+ * hands them to the library; all linting happens in libvnlint.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "vnlint.h"
+
+#ifndef VN_DATADIR
+#define VN_DATADIR "/usr/local/share/vnlint"
+#endif
+
+/* Exit statuses, documented in --help, README and vnlint(1). */
+enum { EXIT_CLEAN = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
+
+enum format { FMT_TEXT, FMT_JSON };
+
+struct opts {
+	enum format format;
+	vn_severity fail_on;
+	int quiet, color;
+	vn_lang lang;
+};
+
+struct run {
+	const struct opts *o;
+	vn_ctx *ctx;
+	struct report_totals totals;
+	int trouble, found, json_first;
+};
+
+static const char usage[] =
+	"Usage: vnlint [OPTIONS] PATH...\n"
+	"Lint Vietnamese text for OCR, machine-translation and typing damage.\n"
+	"\n"
+	"PATH is a file, a directory (searched recursively for *.txt and *.md)\n"
+	"or - for standard input.\n"
+	"\n"
+	"Options:\n"
+	"  -f, --format FMT     output format: text (default) or json\n"
+	"      --fail-on LEVEL  exit 1 on findings at or above LEVEL:\n"
+	"                       error (default), warning or info\n"
+	"      --disable RULE   turn off a rule, a pack (\"spelling\") or \"all\"\n"
+	"      --enable RULE    turn a rule or pack back on\n"
+	"      --list-rules     list the rules with their default severity\n"
+	"      --explain RULE   explain what a rule reports and why\n"
+	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
+	"      --color WHEN     colour text output: auto (default), always, never\n"
+	"  -q, --quiet          print no report; only the exit status tells\n"
+	"      --data-dir DIR   vnlint data files (default: found automatically)\n"
+	"      --hunspell-dir DIR  hunspell dictionaries (default /usr/share/hunspell)\n"
+	"  -V, --version        print the version\n"
+	"  -h, --help           print this help\n"
+	"\n"
+	"Exit status: 0 no finding at or above the --fail-on level; 1 at least\n"
+	"one; 2 usage error, unreadable path or internal failure.\n";
+
+static int
+die_usage(const char *fmt, const char *arg)
+{
+	fputs("vnlint: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'vnlint --help'.\n", stderr);
+	return EXIT_TROUBLE;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data directory: $VNLINT_DATA_DIR, else next to the executable (the
+ * checkout's dict/ for build/vnlint, share/vnlint for a relocated install),
+ * else the compiled-in default. */
+static const char *
+find_data_dir(char *buf, size_t sz)
+{
+	const char *env = getenv("VNLINT_DATA_DIR");
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			if ((size_t)snprintf(buf, sz, "%s/../dict", exe) < sz &&
+			    is_dir(buf))
+				return buf;
+			if ((size_t)snprintf(buf, sz, "%s/../share/vnlint", exe) <
+				    sz &&
+			    is_dir(buf))
+				return buf;
+		}
+	}
+	return VN_DATADIR;
+}
+
+static vn_lang
+lang_from_env(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "vi", 2) == 0 ? VN_LANG_VI : VN_LANG_EN;
+	}
+	return VN_LANG_EN;
+}
+
+/* Read a whole stream; returns NULL (errno set) on failure. */
+static char *
+slurp(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = malloc(cap), *p;
+
+	if (buf == NULL)
+		return NULL;
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			if (cap > SIZE_MAX / 2) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			p = realloc(buf, cap * 2);
+			if (p == NULL) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+			cap *= 2;
+		}
+	}
+	if (ferror(f)) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static void
+lint_buffer(struct run *r, const char *path, const char *buf, size_t len)
+{
+	vn_result *res = NULL;
+	vn_status st = vn_lint(r->ctx, buf, len, &res);
+
+	if (st == VN_EBINARY) {
+		if (!r->o->quiet)
+			fprintf(stderr, "vnlint: %s: binary file (NUL bytes), skipped\n",
+				path);
+		return;
+	}
+	if (st != VN_OK) {
+		fprintf(stderr, "vnlint: %s: %s\n", path, vn_strerror(st));
+		r->trouble = 1;
+		return;
+	}
+	r->totals.files++;
+	r->totals.errors += vn_result_count_severity(res, VN_SEV_ERROR);
+	r->totals.warnings += vn_result_count_severity(res, VN_SEV_WARNING);
+	r->totals.infos += vn_result_count_severity(res, VN_SEV_INFO);
+	for (size_t s = r->o->fail_on; s <= VN_SEV_ERROR; s++)
+		if (vn_result_count_severity(res, (vn_severity)s))
+			r->found = 1;
+	if (!r->o->quiet) {
+		if (r->o->format == FMT_JSON) {
+			out_json_file(stdout, r->json_first, path, buf, len, res);
+			r->json_first = 0;
+		} else {
+			out_text_file(stdout, path, buf, len, res, r->o->color,
+				      r->o->lang);
+		}
+	}
+	vn_result_free(res);
+}
+
+static void
+lint_file(struct run *r, const char *path)
+{
+	FILE *f;
+	char *buf;
+	size_t len = 0;
+
+	if (strcmp(path, "-") == 0) {
+		buf = slurp(stdin, &len);
+		path = "<stdin>";
+	} else {
+		f = fopen(path, "rb");
+		if (f == NULL) {
+			fprintf(stderr, "vnlint: %s: %s\n", path, strerror(errno));
+			r->trouble = 1;
+			return;
+		}
+		buf = slurp(f, &len);
+		fclose(f);
+	}
+	if (buf == NULL) {
+		fprintf(stderr, "vnlint: %s: %s\n", path, strerror(errno));
+		r->trouble = 1;
+		return;
+	}
+	lint_buffer(r, path, buf, len);
+	free(buf);
+}
+
+static int
+wanted(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
+	       (n > 3 && strcmp(name + n - 3, ".md") == 0);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk a directory in sorted order, so output is deterministic. Symbolic
+ * links to directories are not followed: no loops. */
+static void
+lint_dir(struct run *r, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL, **p, path[PATH_MAX];
+	size_t n = 0, cap = 0, i;
+	struct stat st;
+
+	if (d == NULL) {
+		fprintf(stderr, "vnlint: %s: %s\n", dir, strerror(errno));
+		r->trouble = 1;
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .. and hidden files such as .git */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			p = realloc(names, cap * sizeof(*names));
+			if (p == NULL)
+				break;
+			names = p;
+		}
+		names[n] = strdup(e->d_name);
+		if (names[n] != NULL)
+			n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s%s%s", dir,
+			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		if (lstat(path, &st) != 0) {
+			fprintf(stderr, "vnlint: %s: %s\n", path, strerror(errno));
+			r->trouble = 1;
+		} else if (S_ISDIR(st.st_mode)) {
+			lint_dir(r, path);
+		} else if (wanted(names[i]) &&
+			   (S_ISREG(st.st_mode) ||
+			    (S_ISLNK(st.st_mode) && !is_dir(path)))) {
+			lint_file(r, path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+static int
+list_rules(vn_ctx *ctx, vn_lang lang)
+{
+	size_t i;
+
+	for (i = 0; i < vn_rule_count(); i++)
+		printf("%-36s %-8s %s%s\n", vn_rule_id(i),
+		       vn_severity_name(vn_rule_default_severity(i)),
+		       vn_rule_summary(i, lang),
+		       ctx && !vn_ctx_rule_enabled(ctx, i) ? " (disabled)" : "");
+	return EXIT_CLEAN;
+}
+
+static int
+explain(const char *id, vn_lang lang)
+{
+	size_t i = vn_rule_find(id);
+
+	if (i == (size_t)-1)
+		return die_usage("unknown rule '%s'", id);
+	printf("%s (%s)\n%s\n\n%s\n", vn_rule_id(i),
+	       vn_severity_name(vn_rule_default_severity(i)),
+	       vn_rule_summary(i, lang), vn_rule_explanation(i, lang));
+	return EXIT_CLEAN;
+}
+
+/* Return the value of an option written "--name VALUE" or "--name=VALUE". */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *name, int *err)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (strcmp(argv[*i], name) != 0)
+		return NULL;
+	if (*i + 1 >= argc) {
+		*err = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = {FMT_TEXT, VN_SEV_ERROR, 0, -1, VN_LANG_EN};
+	struct run r;
+	vn_options vo;
+	char databuf[PATH_MAX], err[1024];
+	const char *v, *explain_id = NULL, *color = "auto";
+	const char **toggles = calloc((size_t)argc + 1, sizeof(*toggles));
+	int *toggle_on = calloc((size_t)argc + 1, sizeof(*toggle_on));
+	char **paths = calloc((size_t)argc + 1, sizeof(*paths));
+	int i, npaths = 0, ntoggles = 0, list = 0, bad = 0, only_paths = 0, rc;
+	vn_status st;
+
+	memset(&vo, 0, sizeof(vo));
+	if (toggles == NULL || toggle_on == NULL || paths == NULL) {
+		fputs("vnlint: out of memory\n", stderr);
+		return EXIT_TROUBLE;
+	}
+	o.lang = lang_from_env();
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
+			paths[npaths++] = argv[i];
+		} else if (strcmp(a, "--") == 0) {
+			only_paths = 1;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(usage, stdout);
+			rc = EXIT_CLEAN;
+			goto out_early;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("vnlint %s\n", vn_version());
+			rc = EXIT_CLEAN;
+			goto out_early;
+		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			o.quiet = 1;
+		} else if (strcmp(a, "--list-rules") == 0) {
+			list = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--format", &bad)) ||
+			   (v = opt_value(argc, argv, &i, "-f", &bad))) {
+			if (strcmp(v, "text") == 0)
+				o.format = FMT_TEXT;
+			else if (strcmp(v, "json") == 0)
+				o.format = FMT_JSON;
+			else {
+				rc = die_usage("unknown format '%s' (text, json)", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--fail-on", &bad))) {
+			if (strcmp(v, "error") == 0)
+				o.fail_on = VN_SEV_ERROR;
+			else if (strcmp(v, "warning") == 0)
+				o.fail_on = VN_SEV_WARNING;
+			else if (strcmp(v, "info") == 0)
+				o.fail_on = VN_SEV_INFO;
+			else {
+				rc = die_usage("unknown level '%s' (error, warning, info)",
+					       v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--disable", &bad))) {
+			toggles[ntoggles] = v;
+			toggle_on[ntoggles++] = 0;
+		} else if ((v = opt_value(argc, argv, &i, "--enable", &bad))) {
+			toggles[ntoggles] = v;
+			toggle_on[ntoggles++] = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--explain", &bad))) {
+			explain_id = v;
+		} else if ((v = opt_value(argc, argv, &i, "--lang", &bad))) {
+			if (strcmp(v, "vi") == 0)
+				o.lang = VN_LANG_VI;
+			else if (strcmp(v, "en") == 0)
+				o.lang = VN_LANG_EN;
+			else {
+				rc = die_usage("unknown language '%s' (vi, en)", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--color", &bad))) {
+			color = v;
+			if (strcmp(v, "auto") && strcmp(v, "always") &&
+			    strcmp(v, "never")) {
+				rc = die_usage("unknown colour mode '%s' "
+					       "(auto, always, never)", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--data-dir", &bad))) {
+			vo.data_dir = v;
+		} else if ((v = opt_value(argc, argv, &i, "--hunspell-dir", &bad))) {
+			vo.hunspell_dir = v;
+		} else {
+			rc = die_usage(bad ? "option '%s' needs a value"
+					   : "unknown option '%s'", a);
+			goto out_early;
+		}
+		if (bad) {
+			rc = die_usage("option '%s' needs a value", a);
+			goto out_early;
+		}
+	}
+	if (explain_id) {
+		rc = explain(explain_id, o.lang);
+		goto out_early;
+	}
+	if (!list && npaths == 0) {
+		rc = die_usage("%s", "no input: give a file, a directory or -");
+		goto out_early;
+	}
+	if (strcmp(color, "always") == 0)
+		o.color = 1;
+	else if (strcmp(color, "never") == 0)
+		o.color = 0;
+	else
+		o.color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR") && strcmp(color, "always"))
+		o.color = 0;
+
+	if (vo.data_dir == NULL)
+		vo.data_dir = find_data_dir(databuf, sizeof(databuf));
+	vo.lang = o.lang;
+	memset(&r, 0, sizeof(r));
+	r.o = &o;
+	r.json_first = 1;
+	st = vn_ctx_new(&r.ctx, &vo, err, sizeof(err));
+	if (st != VN_OK) {
+		fprintf(stderr, "vnlint: %s%s%s\n", vn_strerror(st), *err ? ": " : "",
+			err);
+		rc = EXIT_TROUBLE;
+		goto out_early;
+	}
+	for (i = 0; i < ntoggles; i++) {
+		if (vn_ctx_set_rule_enabled(r.ctx, toggles[i], toggle_on[i]) !=
+		    VN_OK) {
+			rc = die_usage("unknown rule '%s' (see --list-rules)",
+				       toggles[i]);
+			vn_ctx_free(r.ctx);
+			goto out_early;
+		}
+	}
+	if (list) {
+		rc = list_rules(r.ctx, o.lang);
+		vn_ctx_free(r.ctx);
+		goto out_early;
+	}
+	if (o.format == FMT_JSON && !o.quiet)
+		out_json_begin(stdout);
+	for (i = 0; i < npaths; i++) {
+		if (strcmp(paths[i], "-") != 0 && is_dir(paths[i]))
+			lint_dir(&r, paths[i]);
+		else
+			lint_file(&r, paths[i]);
+	}
+	if (!o.quiet) {
+		if (o.format == FMT_JSON)
+			out_json_end(stdout, &r.totals);
+		else
+			out_text_summary(stdout, &r.totals, o.color, o.lang);
+	}
+	vn_ctx_free(r.ctx);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "vnlint: cannot write output: %s\n", strerror(errno));
+		r.trouble = 1;
+	}
+	rc = r.trouble ? EXIT_TROUBLE : r.found ? EXIT_FOUND : EXIT_CLEAN;
+out_early:
+	free(toggles);
+	free(toggle_on);
+	free(paths);
+	return rc;
+}

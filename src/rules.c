@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/* The catalogue of built-in rules: ids, default severities, explanations. */
+#include "internal.h"
+
+const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
+	[VNI_R_INVALID_UTF8] = {
+		"encoding/invalid-utf8", VN_SEV_ERROR,
+		{"bytes that are not valid UTF-8",
+		 "byte không hợp lệ theo UTF-8"},
+		{"The file holds bytes that do not form valid UTF-8: truncated "
+		 "sequences, overlong forms, surrogates or bytes 0xF5-0xFF. They "
+		 "usually come from joining files in different encodings or "
+		 "from a damaged transfer. The span covers the bad bytes; the "
+		 "rest of the file is still checked. Re-save the file as UTF-8 "
+		 "or find the original text for the damaged part.",
+		 "Tệp chứa các byte không tạo thành UTF-8 hợp lệ (chuỗi bị cắt, "
+		 "dạng overlong, surrogate, byte 0xF5-0xFF), thường do ghép "
+		 "tệp khác bảng mã hoặc truyền tệp bị lỗi. Phần còn lại của tệp "
+		 "vẫn được kiểm tra. Hãy lưu lại tệp ở UTF-8 hoặc tìm văn bản "
+		 "gốc cho đoạn bị hỏng."}},
+	[VNI_R_NOT_NFC] = {
+		"unicode/not-nfc", VN_SEV_WARNING,
+		{"text not in Unicode NFC (decomposed marks)",
+		 "văn bản không ở dạng chuẩn Unicode NFC (dấu tổ hợp rời)"},
+		{"The word is written with combining marks (for example 'e' + "
+		 "U+0302 + U+0301) instead of the precomposed letters ('ế') that "
+		 "Vietnamese text normally uses. Both look the same but search, "
+		 "sorting and spell checkers treat them as different strings. "
+		 "Such text comes from macOS file names, CP1258 converters and "
+		 "some input methods. Convert the file to NFC (for example "
+		 "with uconv -x any-nfc). The suggestion is the NFC form.",
+		 "Từ được viết bằng dấu tổ hợp rời (ví dụ 'e' + U+0302 + U+0301) "
+		 "thay vì chữ dựng sẵn ('ế'). Hai dạng trông giống nhau nhưng "
+		 "tìm kiếm, sắp xếp và kiểm tra chính tả coi là khác nhau. Hãy "
+		 "chuyển tệp sang dạng NFC. Gợi ý là dạng NFC."}},
+	[VNI_R_INVALID_SYLLABLE] = {
+		"spelling/invalid-syllable", VN_SEV_ERROR,
+		{"not a valid Vietnamese syllable",
+		 "không phải âm tiết tiếng Việt hợp lệ"},
+		{"A word written with Vietnamese letters is not a possible "
+		 "written syllable (wrong initial, rime, c/k/q, g/gh, ng/ngh "
+		 "spelling, a stop final p/t/c/ch with a tone other than sắc or "
+		 "nặng, or a tone mark on the wrong vowel such as 'hòan', 'qúy'), "
+		 "or it is possible but not attested in the vi_VN dictionary. Both "
+		 "tone placements are accepted: traditional 'hòa, thủy, ủy' and "
+		 "reformed 'hoà, thuỷ, uỷ'. Proper names (capitalised inside a "
+		 "sentence), acronyms, words without Vietnamese marks and words "
+		 "with digits are left to other rules. Suggestions come from "
+		 "hunspell vi_VN.",
+		 "Một từ viết bằng chữ tiếng Việt nhưng không phải âm tiết có "
+		 "thể có (sai phụ âm đầu, vần, quy tắc c/k/q, g/gh, ng/ngh, âm "
+		 "cuối p/t/c/ch mang thanh khác sắc/nặng, dấu thanh đặt sai như "
+		 "'hòan', 'qúy'), hoặc không có trong từ điển vi_VN. Chấp nhận "
+		 "cả hai kiểu bỏ dấu: 'hòa, thủy, ủy' và 'hoà, thuỷ, uỷ'. Tên "
+		 "riêng, từ viết tắt, từ không dấu và từ có chữ số không bị xét "
+		 "ở đây."}},
+	[VNI_R_DUPLICATE_SYLLABLE] = {
+		"repetition/duplicate-syllable", VN_SEV_ERROR,
+		{"syllable repeated", "âm tiết bị lặp"},
+		{"The same syllable appears twice in a row ('né tránh tránh', "
+		 "'phân phối phối hợp'), a typical artefact of machine "
+		 "translation and of OCR line joins. Legitimate reduplication "
+		 "('ngày ngày', 'từ từ', 'xanh xanh') is listed in "
+		 "dict/reduplication.txt and not reported, except when the "
+		 "repeated syllable also closes a word with the syllable before "
+		 "it and the pair is a function word. Doubled function words "
+		 "('của của', 'và và') are always reported. The suggestion "
+		 "removes the second copy.",
+		 "Một âm tiết xuất hiện hai lần liền nhau ('né tránh tránh', "
+		 "'phân phối phối hợp'), lỗi điển hình của dịch máy và OCR. Từ "
+		 "láy hợp lệ ('ngày ngày', 'từ từ', 'xanh xanh') có trong "
+		 "dict/reduplication.txt và không bị báo. Hư từ lặp ('của của', "
+		 "'và và') luôn bị báo. Gợi ý là bỏ bản lặp."}},
+	[VNI_R_STRAY_ENGLISH] = {
+		"mt/stray-english", VN_SEV_WARNING,
+		{"English word inside Vietnamese text",
+		 "từ tiếng Anh lẫn trong câu tiếng Việt"},
+		{"An English word left untranslated inside a Vietnamese sentence "
+		 "('By so sánh với ...'), typical of machine translation. "
+		 "Reported only when the word is plain ASCII, an English word "
+		 "for hunspell en_US, not a possible Vietnamese syllable "
+		 "('the', 'an', 'to' are), not a known brand, loan word or "
+		 "acronym (dict/latin-words.txt), not code, and stands between "
+		 "Vietnamese words rather than inside a run of Latin-script text.",
+		 "Một từ tiếng Anh bị bỏ sót trong câu tiếng Việt ('By so sánh "
+		 "với ...'), điển hình của dịch máy. Chỉ báo khi từ là ASCII, có "
+		 "trong từ điển en_US, không phải âm tiết tiếng Việt có thể có, "
+		 "không phải tên hãng, từ mượn hay viết tắt, không phải mã "
+		 "lệnh, và đứng giữa các từ tiếng Việt."}},
+	[VNI_R_LOWERCASE_AFTER_PERIOD] = {
+		"punctuation/lowercase-after-period", VN_SEV_ERROR,
+		{"lowercase word after a sentence-final mark",
+		 "chữ thường sau dấu kết thúc câu"},
+		{"A period, question or exclamation mark is followed by a word "
+		 "in lower case ('có nơi chưa. quyết tâm'): either the mark is a "
+		 "stray (OCR noise, a lost line join) or the next sentence lacks "
+		 "its capital. Not reported after abbreviations (TP., TS., "
+		 "v.v.), single initials, numbers, ellipses, or inside URLs and "
+		 "paths.",
+		 "Sau dấu chấm, chấm hỏi hoặc chấm than là một từ viết thường "
+		 "('có nơi chưa. quyết tâm'): dấu câu thừa (nhiễu OCR) hoặc câu "
+		 "sau thiếu chữ hoa. Không báo sau chữ viết tắt (TP., TS., v.v.), "
+		 "chữ cái viết tắt tên, số, dấu ba chấm."}},
+	[VNI_R_THOUSANDS_SEPARATOR] = {
+		"number/english-thousands-separator", VN_SEV_WARNING,
+		{"English thousands separator in a Vietnamese number",
+		 "dấu phân cách hàng nghìn kiểu tiếng Anh"},
+		{"In Vietnamese the comma is the decimal mark and the period "
+		 "groups thousands (1.234.567,89). A comma followed by exactly "
+		 "three digits ('1,322 triệu USD') is almost always an English "
+		 "thousands separator left by translation; read as Vietnamese it "
+		 "means 1.322, a value a thousand times smaller. The suggestion "
+		 "is the dotted form; if the comma really is a decimal mark, "
+		 "ignore the warning.",
+		 "Trong tiếng Việt dấu phẩy là dấu thập phân, dấu chấm phân cách "
+		 "hàng nghìn (1.234.567,89). Dấu phẩy theo sau đúng ba chữ số "
+		 "('1,322 triệu USD') gần như luôn là dấu phân cách hàng nghìn "
+		 "kiểu tiếng Anh do dịch máy; đọc theo tiếng Việt giá trị nhỏ đi "
+		 "một nghìn lần. Gợi ý là dạng dùng dấu chấm."}},
+	[VNI_R_MIXED_QUOTES] = {
+		"punctuation/mixed-quotes", VN_SEV_WARNING,
+		{"straight and curly quotes mixed in one pair",
+		 "dấu ngoặc kép thẳng và cong lẫn lộn"},
+		{"A quotation opened with one style of double quote is closed "
+		 "with another (a straight \" closed by a curly ”, or “ closed by "
+		 "\"). This comes from OCR and from editing text from different "
+		 "sources. The suggestion makes the pair consistent with the "
+		 "opening quote.",
+		 "Một trích dẫn mở bằng một kiểu ngoặc kép nhưng đóng bằng kiểu "
+		 "khác (\" đóng bằng ”, hoặc “ đóng bằng \"). Gợi ý là dùng cùng "
+		 "kiểu với dấu mở."}},
+	[VNI_R_UNBALANCED_QUOTE] = {
+		"punctuation/unbalanced-quote", VN_SEV_WARNING,
+		{"quotation mark without its partner in the paragraph",
+		 "dấu ngoặc kép không có dấu đóng/mở tương ứng trong đoạn"},
+		{"An opening double quote has no closing quote before the end of "
+		 "the paragraph, or a closing quote has no opening one. Often a "
+		 "quote lost in OCR or a quotation cut by a paragraph break.",
+		 "Một dấu mở ngoặc kép không có dấu đóng trước khi hết đoạn, "
+		 "hoặc ngược lại. Thường do OCR làm mất dấu hoặc trích dẫn bị "
+		 "ngắt đoạn."}},
+};

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vnlint.h - the public API of libvnlint, a linter for Vietnamese text
+ * damaged by OCR, machine translation and careless editing.
+ *
+ * The pipeline: create a context (options and dictionaries), lint a UTF-8
+ * buffer into a result, read the diagnostics, free. The library keeps no
+ * global mutable state and never prints. A context is not thread-safe (it
+ * caches dictionary look-ups); use one per thread.
+ */
+#ifndef VNLINT_H
+#define VNLINT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VN_VERSION_MAJOR 0
+#define VN_VERSION_MINOR 1
+#define VN_VERSION_PATCH 0
+#define VN_VERSION_STRING "0.1.0"
+
+typedef struct vn_ctx vn_ctx;       /* options, dictionaries, caches */
+typedef struct vn_result vn_result; /* the diagnostics of one lint run */
+typedef struct vn_diag vn_diag;     /* one diagnostic, owned by its result */
+
+typedef enum {
+	VN_OK = 0,      /* success */
+	VN_ENOMEM = 1,  /* an allocation failed */
+	VN_EIO = 2,     /* a file could not be read */
+	VN_EDICT = 3,   /* a dictionary or data file could not be loaded */
+	VN_EINVAL = 4,  /* a bad argument, e.g. an unknown rule id */
+	VN_EBINARY = 5, /* the input holds NUL bytes: not text, not linted */
+	VN_STATUS_LAST
+} vn_status;
+
+typedef enum {
+	VN_SEV_INFO = 0,
+	VN_SEV_WARNING = 1,
+	VN_SEV_ERROR = 2
+} vn_severity;
+
+typedef enum { VN_LANG_EN = 0, VN_LANG_VI = 1 } vn_lang;
+
+/* Options for vn_ctx_new(). Zero-initialise, then set what you need. */
+typedef struct {
+	/* Directory holding vnlint's data files (reduplication list, ...).
+	 * NULL: the compiled-in default (PREFIX/share/vnlint). */
+	const char *data_dir;
+	/* Directory holding hunspell's vi_VN and en_US .aff/.dic files.
+	 * NULL: the compiled-in default (/usr/share/hunspell). */
+	const char *hunspell_dir;
+	/* Language of messages. */
+	vn_lang lang;
+} vn_options;
+
+/** Library version as "MAJOR.MINOR.PATCH". */
+const char *vn_version(void);
+
+/** A static English description of a status code. */
+const char *vn_strerror(vn_status status);
+
+/**
+ * Create a context: loads dictionaries and data files. On failure *out is
+ * NULL; for VN_EDICT a detail message is written into errbuf (if not NULL).
+ */
+vn_status vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf,
+		     size_t errbuf_size);
+
+/** Free a context. vn_ctx_free(NULL) does nothing. */
+void vn_ctx_free(vn_ctx *ctx);
+
+/**
+ * Enable or disable a rule by id ("spelling/invalid-syllable"), by pack
+ * prefix ("spelling" or "spelling/") or "all". VN_EINVAL if nothing matches.
+ */
+vn_status vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id_or_prefix,
+				  int enabled);
+
+/* The built-in rule catalogue, indexed 0..vn_rule_count()-1. The strings
+ * are static. */
+size_t vn_rule_count(void);
+const char *vn_rule_id(size_t i);
+vn_severity vn_rule_default_severity(size_t i);
+const char *vn_rule_summary(size_t i, vn_lang lang);
+const char *vn_rule_explanation(size_t i, vn_lang lang);
+/** Index of a rule id, or (size_t)-1. */
+size_t vn_rule_find(const char *id);
+/** Whether rule i is enabled in ctx. */
+int vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i);
+
+/**
+ * Lint len bytes of text (UTF-8, with or without BOM, LF or CRLF). Invalid
+ * UTF-8 is reported as diagnostics, not as a failure. Input holding NUL
+ * bytes is refused with VN_EBINARY. On success *out holds the result, to be
+ * freed with vn_result_free(); on failure *out is NULL.
+ */
+vn_status vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out);
+
+/** Free a result and all its diagnostics. vn_result_free(NULL) is a no-op. */
+void vn_result_free(vn_result *result);
+
+/** Number of diagnostics; they are sorted by position. */
+size_t vn_result_count(const vn_result *result);
+/** Diagnostic i, borrowed: valid until the result is freed. */
+const vn_diag *vn_result_at(const vn_result *result, size_t i);
+/** Number of diagnostics of a given severity. */
+size_t vn_result_count_severity(const vn_result *result, vn_severity sev);
+
+const char *vn_diag_rule(const vn_diag *d);
+vn_severity vn_diag_severity(const vn_diag *d);
+const char *vn_diag_message(const vn_diag *d);
+/* Positions in the ORIGINAL input: 1-based line; 1-based column counted in
+ * characters (a lone invalid byte counts as one); the end is just past the
+ * span; 0-based byte offset and length. A BOM is not counted in column 1. */
+size_t vn_diag_line(const vn_diag *d);
+size_t vn_diag_column(const vn_diag *d);
+size_t vn_diag_end_line(const vn_diag *d);
+size_t vn_diag_end_column(const vn_diag *d);
+size_t vn_diag_byte_offset(const vn_diag *d);
+size_t vn_diag_byte_length(const vn_diag *d);
+size_t vn_diag_suggestion_count(const vn_diag *d);
+/** Suggestion i (replacement text for the span), or NULL past the end. */
+const char *vn_diag_suggestion(const vn_diag *d, size_t i);
+
+const char *vn_severity_name(vn_severity sev); /* "error", ... */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VNLINT_H */
