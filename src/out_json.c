@@ -4,9 +4,10 @@
 
 #include "output.h"
 
-/* Length of the valid UTF-8 sequence at s, or 0 if invalid. Kept local:
- * the command links only the public API of the library. */
-static size_t
+/* Length of the valid UTF-8 sequence at s, or minus the length of the
+ * maximal invalid prefix (one U+FFFD replaces it, as Unicode recommends).
+ * Kept local: the command links only the public API of the library. */
+static long
 utf8_len(const unsigned char *s, size_t n)
 {
 	size_t need, i;
@@ -21,7 +22,7 @@ utf8_len(const unsigned char *s, size_t n)
 	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
 		need = 3;
 	else
-		return 0;
+		return -1;
 	if (s[0] == 0xE0)
 		lo = 0xA0;
 	else if (s[0] == 0xED)
@@ -32,18 +33,19 @@ utf8_len(const unsigned char *s, size_t n)
 		hi = 0x8F;
 	for (i = 1; i <= need; i++) {
 		if (i >= n || s[i] < lo || s[i] > hi)
-			return 0;
+			return -(long)i;
 		lo = 0x80;
 		hi = 0xBF;
 	}
-	return need + 1;
+	return (long)need + 1;
 }
 
 void
 out_json_string(FILE *o, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, k;
+	size_t i = 0;
+	long k;
 
 	fputc('"', o);
 	while (i < n) {
@@ -64,11 +66,11 @@ out_json_string(FILE *o, const char *s, size_t n)
 		} else if (c < 0x80) {
 			fputc(c, o), i++;
 		} else if ((k = utf8_len(u + i, n - i)) > 0) {
-			fwrite(u + i, 1, k, o);
-			i += k;
+			fwrite(u + i, 1, (size_t)k, o);
+			i += (size_t)k;
 		} else {
 			fputs("\\ufffd", o);
-			i++;
+			i += (size_t)-k;
 		}
 	}
 	fputc('"', o);

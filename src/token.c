@@ -209,21 +209,21 @@ email_char(unsigned char c)
 static size_t
 email_at(const struct scan *sc, size_t i)
 {
-	size_t j = i, at, dot = 0;
+	size_t j = i, at, dot;
 
 	while (j < sc->len && email_char(sc->s[j]))
 		j++;
 	if (j == i || j >= sc->len || sc->s[j] != '@')
 		return 0;
 	at = j++;
-	while (j < sc->len && (email_char(sc->s[j]) && sc->s[j] != '_')) {
-		if (sc->s[j] == '.')
-			dot = j;
+	while (j < sc->len && email_char(sc->s[j]) && sc->s[j] != '_')
 		j++;
-	}
 	while (j > at + 1 && sc->s[j - 1] == '.')
 		j--;
-	if (dot == 0 || dot + 1 >= j || dot == at + 1)
+	for (dot = j; dot > at + 1 && sc->s[dot - 1] != '.'; dot--)
+		;
+	/* a dot inside the domain, with labels on both sides */
+	if (dot <= at + 2 || dot >= j)
 		return 0;
 	return j - i;
 }

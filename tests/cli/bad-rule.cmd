@@ -1,0 +1,1 @@
+--disable no/such-rule clean.txt

@@ -1,0 +1,1 @@
+binary.bin clean.txt

@@ -1,0 +1,1 @@
+crlf.txt

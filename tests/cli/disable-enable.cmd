@@ -1,0 +1,1 @@
+--disable all --enable spelling/invalid-syllable spelling.txt

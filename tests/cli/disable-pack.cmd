@@ -1,0 +1,1 @@
+--disable repetition --disable punctuation duplicate.txt

@@ -1,0 +1,1 @@
+english.txt

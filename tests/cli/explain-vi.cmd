@@ -1,0 +1,1 @@
+--lang=vi --explain punctuation/lowercase-after-period

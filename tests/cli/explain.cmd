@@ -1,0 +1,1 @@
+--explain repetition/duplicate-syllable

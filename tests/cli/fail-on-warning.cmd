@@ -1,0 +1,1 @@
+--fail-on warning numbers.txt

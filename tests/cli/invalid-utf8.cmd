@@ -1,0 +1,1 @@
+invalid.txt

@@ -1,0 +1,1 @@
+--lang vi duplicate.txt
