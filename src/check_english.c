@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* mt/stray-english: an English word left inside a Vietnamese sentence by
- * machine translation ("By so sánh với ..."). */
+/* mt/stray-english: an English function word left inside a Vietnamese
+ * sentence by machine translation ("By so sánh với ..."). */
 #include "internal.h"
 
 #define SKIP_FLAGS                                                            \
@@ -95,8 +95,12 @@ vni_check_english(struct vni_block *b)
 		/* A capital inside a sentence marks a name: Bill, Rose. */
 		if ((tk->flags & VNI_TF_UPPER_FIRST) && !vni_at_sentence_start(t, i))
 			continue;
+		/* Only closed-class words: English nouns and verbs are loan
+		 * words in technical Vietnamese ("web", "byte", "commit"). */
 		n = vni_token_lower(b, tk, low, sizeof(low));
-		if (n == 0 || vni_wordset_has(&b->ctx->lex.latin_words, low, n))
+		if (n == 0 ||
+		    !vni_wordset_has(&b->ctx->lex.english_function, low, n) ||
+		    vni_wordset_has(&b->ctx->lex.latin_words, low, n))
 			continue;
 		if (word_lang(b, tk) != L_LATIN || quoted(t, i))
 			continue;
@@ -106,8 +110,8 @@ vni_check_english(struct vni_block *b)
 		if (!vni_dict_en_has(b->ctx->dict, b->text + tk->off, tk->len))
 			continue;
 		vni_report(b, VNI_R_STRAY_ENGLISH, tk->off, tk->len, NULL,
-			   "English word \"%.*s\" inside Vietnamese text",
-			   "từ tiếng Anh \"%.*s\" lẫn trong văn bản tiếng Việt",
+			   "English function word \"%.*s\" inside Vietnamese text",
+			   "hư từ tiếng Anh \"%.*s\" lẫn trong văn bản tiếng Việt",
 			   (int)tk->len, b->text + tk->off);
 	}
 }

@@ -4,7 +4,34 @@
 
 #include "internal.h"
 
-#define SKIP_FLAGS (VNI_TF_HAS_DIGIT | VNI_TF_CODE | VNI_TF_BAD_CHAR)
+#define SKIP_FLAGS                                                            \
+	(VNI_TF_HAS_DIGIT | VNI_TF_CODE | VNI_TF_BAD_CHAR | VNI_TF_ALL_CAPS |   \
+	 VNI_TF_MIXED_CASE | VNI_TF_NOT_VN_LETTER)
+
+/* A repeat is the same word written the same way, or a sentence-initial
+ * capital followed by lower case ("Luôn luôn"). "dân Dân chủ" starts a
+ * name, "tên TÊN" pairs a word with a placeholder: not repeats. */
+static int
+same_case_shape(const struct vni_tokens *t, size_t i, size_t j)
+{
+	unsigned a = t->v[i].flags & VNI_TF_UPPER_FIRST;
+	unsigned z = t->v[j].flags & VNI_TF_UPPER_FIRST;
+
+	if (!a && !z)
+		return 1;
+	return a && !z && vni_at_sentence_start(t, i);
+}
+
+/* Vietnamese words only: an unmarked word must be an attested syllable,
+ * so "help help" in a command line is left alone. */
+static int
+vietnamese(struct vni_block *b, const struct vni_token *tk, const char *low,
+	   size_t n)
+{
+	return (tk->flags & VNI_TF_VN_MARK) ||
+	       (vni_syllable_parse(low, n, NULL) == VNI_SYL_VALID &&
+		vni_attested(b->ctx, low, n));
+}
 
 /* The next word after token i if only spaces and at most one line break
  * separate them (a repeat across a hard line wrap is still a repeat). */
@@ -41,7 +68,8 @@ vni_check_repetition(struct vni_block *b)
 			continue;
 		na = vni_token_lower(b, a, la, sizeof(la));
 		nz = vni_token_lower(b, &t->v[j], lz, sizeof(lz));
-		if (na == 0 || na != nz || memcmp(la, lz, na) != 0)
+		if (na == 0 || na != nz || memcmp(la, lz, na) != 0 ||
+		    !same_case_shape(t, i, j) || !vietnamese(b, a, la, na))
 			continue;
 		function_word = vni_wordset_has(&b->ctx->lex.function_words, la, na);
 		memcpy(pair, la, na);
@@ -56,7 +84,8 @@ vni_check_repetition(struct vni_block *b)
 		for (;;) {
 			size_t k = next_word(t, last);
 
-			if (k == (size_t)-1 ||
+			if (k == (size_t)-1 || (t->v[k].flags & SKIP_FLAGS) ||
+			    (t->v[k].flags & VNI_TF_UPPER_FIRST) ||
 			    vni_token_lower(b, &t->v[k], lz, sizeof(lz)) != na ||
 			    memcmp(la, lz, na) != 0)
 				break;

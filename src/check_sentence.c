@@ -27,7 +27,7 @@ vni_check_sentence(struct vni_block *b)
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *m, *w, *p;
 	char low[64];
-	size_t i, j, k, n;
+	size_t i, j, n;
 
 	if (!vni_rule_on(b, VNI_R_LOWERCASE_AFTER_PERIOD))
 		return;
@@ -50,12 +50,13 @@ vni_check_sentence(struct vni_block *b)
 			continue;
 		/* After a number ("1. a") or an enumerating letter, the
 		 * period numbers a list. */
-		k = vni_prev_nonspace(t, i);
-		if (k == (size_t)-1)
+		/* The mark must close a prose word: glued to it ("chưa."),
+		 * not standing alone ("Gõ ? để" names a key). */
+		if (i == 0)
 			continue;
-		p = &t->v[k];
-		if (p->kind != VNI_TK_WORD || (p->flags & VNI_TF_HAS_DIGIT) ||
-		    p->len == 1)
+		p = &t->v[i - 1];
+		if (p->kind != VNI_TK_WORD ||
+		    (p->flags & (VNI_TF_HAS_DIGIT | VNI_TF_CODE)) || p->len == 1)
 			continue;
 		/* The next word must read as Vietnamese prose, not as a
 		 * command or identifier that is written in lower case. */

@@ -206,6 +206,7 @@ struct vni_lexicon {
 	struct vni_wordset abbreviations;  /* "tp", "ts", "pgs" (before '.') */
 	struct vni_wordset syllables;      /* attested syllables missing from hunspell */
 	struct vni_wordset latin_words;    /* brands, loans, tech words never stray */
+	struct vni_wordset english_function; /* by, with, which: never borrowed */
 };
 
 int vni_lexicon_load(struct vni_lexicon *lex, const char *dir, char *err,

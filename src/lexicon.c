@@ -201,6 +201,7 @@ static const struct list_file lists[] = {
 	LIST(abbreviations, "abbreviations.txt"),
 	LIST(syllables, "syllables-extra.txt"),
 	LIST(latin_words, "latin-words.txt"),
+	LIST(english_function, "english-function-words.txt"),
 };
 
 int
@@ -231,4 +232,5 @@ vni_lexicon_free(struct vni_lexicon *lex)
 	vni_wordset_free(&lex->abbreviations);
 	vni_wordset_free(&lex->syllables);
 	vni_wordset_free(&lex->latin_words);
+	vni_wordset_free(&lex->english_function);
 }

@@ -73,20 +73,27 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "'và và') luôn bị báo. Gợi ý là bỏ bản lặp."}},
 	[VNI_R_STRAY_ENGLISH] = {
 		"mt/stray-english", VN_SEV_WARNING,
-		{"English word inside Vietnamese text",
-		 "từ tiếng Anh lẫn trong câu tiếng Việt"},
-		{"An English word left untranslated inside a Vietnamese sentence "
-		 "('By so sánh với ...'), typical of machine translation. "
-		 "Reported only when the word is plain ASCII, an English word "
-		 "for hunspell en_US, not a possible Vietnamese syllable "
-		 "('the', 'an', 'to' are), not a known brand, loan word or "
-		 "acronym (dict/latin-words.txt), not code, and stands between "
-		 "Vietnamese words rather than inside a run of Latin-script text.",
-		 "Một từ tiếng Anh bị bỏ sót trong câu tiếng Việt ('By so sánh "
-		 "với ...'), điển hình của dịch máy. Chỉ báo khi từ là ASCII, có "
-		 "trong từ điển en_US, không phải âm tiết tiếng Việt có thể có, "
-		 "không phải tên hãng, từ mượn hay viết tắt, không phải mã "
-		 "lệnh, và đứng giữa các từ tiếng Việt."}},
+		{"English function word inside Vietnamese text",
+		 "hư từ tiếng Anh lẫn trong câu tiếng Việt"},
+		{"An English function word (a preposition, conjunction, "
+		 "determiner, pronoun or auxiliary such as 'by', 'with', 'of', "
+		 "'which') left untranslated inside a Vietnamese sentence "
+		 "('By so sánh với ...'), typical of machine translation. Only "
+		 "this closed class is reported: English nouns and verbs ('web', "
+		 "'byte', 'email') are loan words in Vietnamese, so flagging them "
+		 "would drown real errors. The word must also be ASCII, an English "
+		 "word for hunspell en_US, not an attested Vietnamese syllable "
+		 "('the', 'an', 'to' are), not in dict/latin-words.txt, not code "
+		 "or quoted, and surrounded by Vietnamese words rather than by "
+		 "other Latin-script text.",
+		 "Một hư từ tiếng Anh (giới từ, liên từ, mạo từ, đại từ, trợ "
+		 "động từ như 'by', 'with', 'of', 'which') bị bỏ sót trong câu "
+		 "tiếng Việt ('By so sánh với ...'), điển hình của dịch máy. Chỉ "
+		 "báo nhóm từ đóng này: danh từ, động từ tiếng Anh ('web', "
+		 "'byte', 'email') là từ mượn trong tiếng Việt. Từ phải là ASCII, "
+		 "có trong từ điển en_US, không phải âm tiết tiếng Việt ('the', "
+		 "'an', 'to'), không phải mã lệnh, không nằm trong ngoặc, và đứng "
+		 "giữa các từ tiếng Việt."}},
 	[VNI_R_LOWERCASE_AFTER_PERIOD] = {
 		"punctuation/lowercase-after-period", VN_SEV_ERROR,
 		{"lowercase word after a sentence-final mark",
