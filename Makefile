@@ -85,21 +85,21 @@ test-cli: $(B)/vnlint
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 test-asan: | $(B)/.deps
-	@$(MAKE) --no-print-directory B=$(B)/asan \
-		CFLAGS="-O1 -g $(SAN)" test-unit test-cli
+	@VNLINT_TEST_DATA_DIR=$(CURDIR)/dict $(MAKE) --no-print-directory \
+		B=$(B)/asan CFLAGS="-O1 -g $(SAN)" test-unit test-cli
 
 test: test-unit test-cli test-asan
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement
 corpus: | $(B)/.deps
-	@sh scripts/extract-corpus.sh $(B)/corpus
+	@bash scripts/extract-corpus.sh $(B)/corpus
 
 false-alarms: $(B)/vnlint corpus
 	@python3 scripts/false-alarms.py --vnlint $(B)/vnlint --corpus $(B)/corpus
 
 bench: $(B)/vnlint
-	@sh scripts/bench.sh $(B)/vnlint
+	@bash scripts/bench.sh $(B)/vnlint
 
 # ------------------------------------------------------------ install
 install: all

@@ -47,11 +47,43 @@ is_vowel(int32_t cp)
 	       cp == 'y';
 }
 
-/* For a syllable whose tone mark sits on the wrong vowel ("hòan"), the
- * attested syllable with the same letters and the mark moved ("hoàn").
- * low is lowercase NFC; the result goes to out. Returns 0 if none. */
+static int place_tone(vn_ctx *ctx, const char *low, size_t n,
+		      utf8proc_int32_t newtone, char *out, size_t cap);
+
+/* Repairs that keep the letters: for a tone mark on the wrong vowel
+ * ("hòan") the mark moved ("hoàn"); for a stop final with a forbidden tone
+ * ("bầt") the allowed tones sắc and nặng ("bất", "bật"). Each candidate must
+ * be a valid, attested syllable. low is lowercase NFC; up to max results,
+ * NUL-terminated, go to out[i] (cap bytes each). Returns the count. */
+static size_t
+repair(vn_ctx *ctx, const char *low, size_t n, enum vni_syl_status st,
+       char out[][128], size_t max)
+{
+	static const utf8proc_int32_t stop_tones[] = {0x301, 0x323};
+	utf8proc_int32_t tones[2];
+	size_t ntones, t, got = 0;
+
+	if (st == VNI_SYL_MISPLACED_TONE) {
+		tones[0] = 0; /* keep the tone, move it */
+		ntones = 1;
+	} else if (st == VNI_SYL_BAD_TONE_FINAL) {
+		tones[0] = stop_tones[0];
+		tones[1] = stop_tones[1];
+		ntones = 2;
+	} else {
+		return 0;
+	}
+	for (t = 0; t < ntones && got < max; t++)
+		got += (size_t)place_tone(ctx, low, n, tones[t], out[got],
+					  sizeof(out[got]));
+	return got;
+}
+
+/* Put the tone mark of low (or tone, if not 0) on the vowel where the
+ * result is an attested syllable. Returns 1 and writes out on success. */
 static int
-move_tone(vn_ctx *ctx, const char *low, size_t n, char *out, size_t cap)
+place_tone(vn_ctx *ctx, const char *low, size_t n, utf8proc_int32_t newtone,
+	   char *out, size_t cap)
 {
 	utf8proc_int32_t cps[32], rest[32], tone = 0, try[33];
 	utf8proc_ssize_t len;
@@ -68,6 +100,8 @@ move_tone(vn_ctx *ctx, const char *low, size_t n, char *out, size_t cap)
 		else
 			rest[nrest++] = cps[i];
 	}
+	if (newtone != 0)
+		tone = newtone;
 	if (tone == 0)
 		return 0;
 	for (i = 0; i < nrest; i++) {
@@ -81,14 +115,27 @@ move_tone(vn_ctx *ctx, const char *low, size_t n, char *out, size_t cap)
 		try[j] = tone;
 		for (k = j; k < nrest; k++)
 			try[k + 1] = rest[k];
-		/* re-encodes to UTF-8 in place; try[] has room to spare */
+		/* Canonical order first (dot below before circumflex), as
+		 * composition expects; then re-encode to UTF-8 in place. */
+		for (k = 1; k < nrest + 1; k++) {
+			utf8proc_int32_t c = try[k];
+			int cc = utf8proc_get_property(c)->combining_class;
+			size_t m = k;
+
+			while (cc && m > 0 &&
+			       utf8proc_get_property(try[m - 1])->combining_class > cc) {
+				try[m] = try[m - 1];
+				m--;
+			}
+			try[m] = c;
+		}
 		len = utf8proc_reencode(try, (utf8proc_ssize_t)nrest + 1,
 					UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 		if (len <= 0 || (size_t)len >= cap)
 			continue;
 		composed = (utf8proc_uint8_t *)try;
 		composed[len] = '\0';
-		if (strcmp((const char *)composed, low) != 0 &&
+		if ((newtone != 0 || strcmp((const char *)composed, low) != 0) &&
 		    vni_syllable_parse((const char *)composed, (size_t)len, NULL) ==
 			    VNI_SYL_VALID &&
 		    vni_attested(ctx, (const char *)composed, (size_t)len)) {
@@ -105,10 +152,11 @@ vni_check_spelling(struct vni_block *b)
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *tk;
 	struct vni_syllable syl;
-	char low[128], moved[128], *sugg[4];
-	const char *sv[4];
-	size_t i, n, ns, j, got;
+	char low[128], rep[2][128], *hun[3];
+	const char *sugg[4];
+	size_t i, j, k, n, ns, nrep, nhun;
 	enum vni_syl_status st;
+	int dup;
 
 	if (!vni_rule_on(b, VNI_R_INVALID_SYLLABLE))
 		return;
@@ -135,44 +183,36 @@ vni_check_spelling(struct vni_block *b)
 		} else if (st == VNI_SYL_VALID && vni_attested(b->ctx, low, n)) {
 			continue;
 		}
-		ns = 0;
-		if (st == VNI_SYL_MISPLACED_TONE &&
-		    move_tone(b->ctx, low, n, moved, sizeof(moved))) {
+		/* Same-letter repairs first, then hunspell's guesses that
+		 * are not already there. */
+		nrep = repair(b->ctx, low, n, st, rep, 2);
+		for (ns = 0; ns < nrep; ns++) {
 			if (tk->flags & VNI_TF_UPPER_FIRST)
-				upper_first(moved, sizeof(moved));
-			sugg[ns++] = vni_strndup(moved, strlen(moved));
-			if (sugg[0] == NULL)
-				ns = 0;
+				upper_first(rep[ns], sizeof(rep[ns]));
+			sugg[ns] = rep[ns];
 		}
-		got = vni_dict_vi_suggest(b->ctx->dict, b->text + tk->off, tk->len,
-					  sugg + ns, 3 - ns);
-		/* drop a hunspell suggestion equal to the moved-mark one */
-		for (j = ns; ns == 1 && j < ns + got; j++) {
-			if (strcmp(sugg[j], sugg[0]) == 0) {
-				free(sugg[j]);
-				memmove(sugg + j, sugg + j + 1,
-					(ns + got - j - 1) * sizeof(*sugg));
-				got--;
-				break;
-			}
+		nhun = vni_dict_vi_suggest(b->ctx->dict, b->text + tk->off,
+					   tk->len, hun, 3);
+		for (j = 0; j < nhun && ns < 3; j++) {
+			for (dup = 0, k = 0; k < ns; k++)
+				dup |= strcmp(hun[j], sugg[k]) == 0;
+			if (!dup)
+				sugg[ns++] = hun[j];
 		}
-		ns += got;
-		for (j = 0; j < ns; j++)
-			sv[j] = sugg[j];
-		sv[ns] = NULL;
+		sugg[ns] = NULL;
 		if (st == VNI_SYL_VALID)
-			vni_report(b, VNI_R_INVALID_SYLLABLE, tk->off, tk->len, sv,
+			vni_report(b, VNI_R_INVALID_SYLLABLE, tk->off, tk->len, sugg,
 				   "\"%.*s\" is not an attested Vietnamese syllable",
 				   "\"%.*s\" không phải âm tiết tiếng Việt có trong "
 				   "từ điển",
 				   (int)tk->len, b->text + tk->off);
 		else
-			vni_report(b, VNI_R_INVALID_SYLLABLE, tk->off, tk->len, sv,
+			vni_report(b, VNI_R_INVALID_SYLLABLE, tk->off, tk->len, sugg,
 				   "\"%.*s\" is not a valid Vietnamese syllable: %s",
 				   "\"%.*s\" không phải âm tiết tiếng Việt hợp lệ: %s",
 				   (int)tk->len, b->text + tk->off,
 				   vni_syl_status_reason(st, b->ctx->lang));
-		for (j = 0; j < ns; j++)
-			free(sugg[j]);
+		for (j = 0; j < nhun; j++)
+			free(hun[j]);
 	}
 }

@@ -469,7 +469,8 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 	struct vn_diag *d;
 	void *p;
 
-	qsort(b->f, b->nf, sizeof(*b->f), cmp_finding);
+	if (b->nf > 1)
+		qsort(b->f, b->nf, sizeof(*b->f), cmp_finding);
 	for (i = 0; i < b->nf; i++) {
 		f = &b->f[i];
 		p = r->v;

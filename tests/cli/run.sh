@@ -15,6 +15,12 @@ LC_ALL=C.UTF-8
 LANG=C.UTF-8
 export LC_ALL LANG
 unset NO_COLOR LC_MESSAGES VNLINT_DATA_DIR
+# A binary outside build/ (the sanitizer build) is told where dict/ is; the
+# plain build must find it by itself.
+if [ -n "${VNLINT_TEST_DATA_DIR:-}" ]; then
+	VNLINT_DATA_DIR=$VNLINT_TEST_DATA_DIR
+	export VNLINT_DATA_DIR
+fi
 pass=0
 fail=0
 tmp=$(mktemp -d)

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# bench.sh [VNLINT]
+#
+# Throughput benchmark of vnlint against hunspell and wc on clean Vietnamese
+# text (see docs/corpus.md).  VNLINT defaults to build/vnlint.
+#
+# Builds build/bench/clean.txt (>= 8 MB: the corpus files of build/corpus,
+# sorted, concatenated and repeated as needed; runs extract-corpus.sh first if
+# there is no corpus) and build/bench/small.txt (~1 KB), then prints one
+# fixed-width line per measurement: `name value unit`.  MB = 10^6 bytes.
+#
+#   vnlint   best of 3:  VNLINT --quiet --format json FILE > /dev/null
+#   hunspell best of 3:  hunspell -d vi_VN -l < FILE > /dev/null
+#            (on the first 2 MB instead if one run over the whole file takes
+#            more than 60 s)
+#   wc       best of 3:  wc -w < FILE
+#   peak RSS of vnlint on FILE (/usr/bin/time -f %M)
+#   start-up: median of 20 vnlint runs on the 1 KB file
+# A missing or crashing vnlint is reported as n/a; the other lines still print.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/.." && pwd)
+vnlint=${1:-$repo/build/vnlint}
+case $vnlint in -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+corpus=$repo/build/corpus
+benchdir=$repo/build/bench
+
+# tools: hunspell + Vietnamese dictionary, GNU time
+missing=
+for p in hunspell hunspell-vi time python3; do
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" = installed ] || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "bench: missing packages:$missing" >&2
+        echo "run as root:  apt-get install -y --no-install-recommends$missing" >&2
+        exit 2
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    # shellcheck disable=SC2086
+    if ! apt-get install -y -q --no-install-recommends $missing >/dev/null; then
+        apt-get update -q >/dev/null
+        apt-get install -y -q --no-install-recommends $missing >/dev/null
+    fi
+fi
+
+if [ ! -s "$corpus/SOURCES.tsv" ]; then
+    "$here/extract-corpus.sh" "$corpus" >&2
+fi
+
+mkdir -p "$benchdir"
+export LC_ALL=C.UTF-8
+export BENCH_VNLINT=$vnlint BENCH_CORPUS=$corpus BENCH_DIR=$benchdir
+python3 - <<'PY'
+import os, statistics, subprocess, sys, time
+
+vnlint = os.environ["BENCH_VNLINT"]
+corpus = os.environ["BENCH_CORPUS"]
+bdir = os.environ["BENCH_DIR"]
+MB = 1e6
+TARGET = 8 * 1000 * 1000
+HUNSPELL_LIMIT = float(os.environ.get("BENCH_HUNSPELL_LIMIT", "60"))
+SLOW = 45.0  # a vnlint run slower than this is not repeated (keeps bench < 3 min)
+
+def out(name, value, unit=""):
+    print("%-30s %14s %s" % (name, value, unit), flush=True)
+
+# ---- inputs -------------------------------------------------------------
+files = []
+for d, dirs, fs in os.walk(corpus):
+    dirs.sort()
+    files += [os.path.join(d, f) for f in fs if f.endswith(".txt")]
+files.sort()
+if not files:
+    sys.exit("bench: empty corpus %s" % corpus)
+docs = [open(f, "rb").read().rstrip(b"\n") + b"\n" for f in files]
+buf, size = [], 0
+while size < TARGET:
+    for d in docs:
+        buf.append(d)
+        size += len(d) + 1
+        if size >= TARGET:
+            break
+data = b"\n".join(buf)
+clean = os.path.join(bdir, "clean.txt")
+small = os.path.join(bdir, "small.txt")
+head2 = os.path.join(bdir, "clean-2mb.txt")
+
+def write_if_changed(path, content):
+    try:
+        if open(path, "rb").read() == content:
+            return
+    except OSError:
+        pass
+    with open(path, "wb") as f:
+        f.write(content)
+
+def cut(content, n):
+    """First n bytes of content, cut back to the end of a line."""
+    c = content[:n]
+    i = c.rfind(b"\n")
+    return c[:i + 1] if i > 0 else c
+
+write_if_changed(clean, data)
+# the 1 KB start-up file: prose (the first maint-guide-vi page) when there is some
+prose = [f for f in files if os.path.relpath(f, corpus).startswith("maint-guide-vi" + os.sep)]
+write_if_changed(small, cut(open(prose[0], "rb").read() if prose else data, 1024))
+write_if_changed(head2, cut(data, 2 * 1000 * 1000))
+size = len(data)
+
+# ---- timing helpers ------------------------------------------------------
+DEVNULL = subprocess.DEVNULL
+
+def run_once(cmd, stdin_path=None, timeout=None):
+    """Wall time of one run; returns (seconds, returncode)."""
+    fin = open(stdin_path, "rb") if stdin_path else DEVNULL
+    try:
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, stdin=fin, stdout=DEVNULL, stderr=DEVNULL, timeout=timeout)
+        return time.perf_counter() - t0, p.returncode
+    finally:
+        if stdin_path:
+            fin.close()
+
+def best_of(n, cmd, stdin_path=None, ok=(0,), slow=None):
+    """Best wall time of n runs (fewer if a run takes more than `slow` s)."""
+    best = None
+    for _ in range(n):
+        t, rc = run_once(cmd, stdin_path)
+        if rc not in ok:
+            return None, rc
+        best = t if best is None else min(best, t)
+        if slow is not None and t > slow:
+            break
+    return best, 0
+
+wc_words = int(subprocess.run(["wc", "-w"], stdin=open(clean, "rb"), capture_output=True).stdout.split()[0])
+out("input_file", os.path.relpath(clean), "")
+out("input_size", "%.2f" % (size / MB), "MB")
+out("input_words", wc_words, "words (wc -w)")
+
+# ---- vnlint --------------------------------------------------------------
+VN_OK = (0, 1)
+vn_cmd = [vnlint, "--quiet", "--format", "json"]
+have_vnlint = os.path.isfile(vnlint) and os.access(vnlint, os.X_OK)
+vn_t = None
+if not have_vnlint:
+    out("vnlint", "n/a", "(%s not found)" % vnlint)
+else:
+    vn_t, rc = best_of(3, vn_cmd + [clean], ok=VN_OK, slow=SLOW)
+    if vn_t is None:
+        out("vnlint", "n/a", "(exit status %d)" % rc)
+    else:
+        out("vnlint_time_best_of_3", "%.3f" % vn_t, "s" if vn_t <= SLOW else "s (1 run only: too slow to repeat)")
+        out("vnlint_throughput", "%.2f" % (size / MB / vn_t), "MB/s")
+
+# ---- hunspell ------------------------------------------------------------
+hs_cmd = ["hunspell", "-d", "vi_VN", "-l"]
+hs_file, hs_note = clean, ""
+try:
+    t1, rc = run_once(hs_cmd, clean, timeout=HUNSPELL_LIMIT)
+except subprocess.TimeoutExpired:
+    t1, rc = None, 0
+    hs_file, hs_note = head2, "(whole file took > %d s: first 2 MB only)" % HUNSPELL_LIMIT
+if rc != 0:
+    out("hunspell", "n/a", "(exit status %d)" % rc)
+    hs_t = None
+else:
+    hs_t, rc = best_of(2 if t1 is not None else 3, hs_cmd, hs_file)
+    if hs_t is not None and t1 is not None:
+        hs_t = min(hs_t, t1)
+    hs_size = os.path.getsize(hs_file)
+    if hs_note:
+        out("hunspell_input", "%.2f" % (hs_size / MB), "MB " + hs_note)
+    out("hunspell_time_best_of_3", "%.3f" % hs_t, "s")
+    out("hunspell_throughput", "%.2f" % (hs_size / MB / hs_t), "MB/s")
+
+# ---- wc -w ---------------------------------------------------------------
+wc_t, _ = best_of(3, ["wc", "-w"], clean)
+out("wc_time_best_of_3", "%.3f" % wc_t, "s")
+out("wc_throughput", "%.2f" % (size / MB / wc_t), "MB/s")
+
+# ---- ratios --------------------------------------------------------------
+if vn_t and hs_t:
+    out("ratio_vnlint_over_hunspell", "%.2f" % ((size / vn_t) / (hs_size / hs_t)), "x (throughput)")
+else:
+    out("ratio_vnlint_over_hunspell", "n/a", "")
+if vn_t:
+    out("ratio_wc_over_vnlint", "%.2f" % ((size / wc_t) / (size / vn_t)), "x (throughput)")
+else:
+    out("ratio_wc_over_vnlint", "n/a", "")
+
+# ---- memory and start-up -------------------------------------------------
+if vn_t:
+    tf = os.path.join(bdir, ".time-rss")
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf] + vn_cmd + [clean], stdout=DEVNULL, stderr=DEVNULL)
+    try:
+        kb = int(open(tf).read().strip().splitlines()[-1])
+        out("vnlint_peak_rss", "%.1f" % (kb / 1024), "MiB")
+    except (OSError, ValueError, IndexError):
+        out("vnlint_peak_rss", "n/a", "")
+    finally:
+        if os.path.exists(tf):
+            os.remove(tf)
+    ts = []
+    for _ in range(20):
+        t, rc = run_once(vn_cmd + [small])
+        ts.append(t)
+    out("vnlint_startup_median_of_20", "%.2f" % (statistics.median(ts) * 1000), "ms (%d-byte file)" % os.path.getsize(small))
+else:
+    out("vnlint_peak_rss", "n/a", "")
+    out("vnlint_startup_median_of_20", "n/a", "")
+PY
