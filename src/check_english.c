@@ -28,8 +28,7 @@ word_lang(struct vni_block *b, const struct vni_token *tk)
 	if (!(tk->flags & VNI_TF_ASCII))
 		return L_LATIN;
 	n = vni_token_lower(b, tk, low, sizeof(low));
-	if (n && vni_syllable_parse(low, n, NULL) == VNI_SYL_VALID &&
-	    vni_attested(b->ctx, low, n))
+	if (n && vni_known_syllable(b->ctx, low, n))
 		return L_AMBIGUOUS;
 	return L_LATIN;
 }

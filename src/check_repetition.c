@@ -28,9 +28,7 @@ static int
 vietnamese(struct vni_block *b, const struct vni_token *tk, const char *low,
 	   size_t n)
 {
-	return (tk->flags & VNI_TF_VN_MARK) ||
-	       (vni_syllable_parse(low, n, NULL) == VNI_SYL_VALID &&
-		vni_attested(b->ctx, low, n));
+	return (tk->flags & VNI_TF_VN_MARK) || vni_known_syllable(b->ctx, low, n);
 }
 
 /* The next word after token i if only spaces and at most one line break

@@ -62,8 +62,7 @@ vni_check_sentence(struct vni_block *b)
 		 * command or identifier that is written in lower case. */
 		n = vni_token_lower(b, w, low, sizeof(low));
 		if (!(w->flags & VNI_TF_VN_MARK) &&
-		    !(n && vni_syllable_parse(low, n, NULL) == VNI_SYL_VALID &&
-		      vni_attested(b->ctx, low, n)))
+		    !(n && vni_known_syllable(b->ctx, low, n)))
 			continue;
 		vni_report(b, VNI_R_LOWERCASE_AFTER_PERIOD, m->off,
 			   w->off + w->len - m->off, NULL,

@@ -26,6 +26,9 @@ struct vni_dict {
 	char en_aff[4096], en_dic[4096];
 	int en_failed;
 	struct cache vi_cache, en_cache;
+	/* Suggestions are slow (milliseconds each) and the same misspelling
+	 * recurs, so they are kept: entries are "word\x1Fsugg\x1Fsugg". */
+	struct vni_wordset sugg_cache;
 };
 
 static int
@@ -106,6 +109,7 @@ vni_dict_close(struct vni_dict *d)
 		Hunspell_destroy(d->en);
 	cache_free(&d->vi_cache);
 	cache_free(&d->en_cache);
+	vni_wordset_free(&d->sugg_cache);
 	free(d);
 }
 
@@ -150,12 +154,18 @@ vni_dict_vi_has(struct vni_dict *d, const char *syl, size_t len)
 {
 	char re[256];
 	size_t n;
+	int ok;
 
+	/* The cache is keyed by the syllable as written, so the restyling
+	 * below runs once per distinct syllable. */
+	ok = cache_get(&d->vi_cache, syl, len);
+	if (ok >= 0)
+		return ok;
 	/* Debian's vi_VN knows only the reformed tone placement. */
 	n = vni_syllable_restyle(syl, len, VNI_STYLE_REFORMED, re, sizeof(re));
-	if (n == 0)
-		return 0;
-	return spell(d->vi, &d->vi_cache, re, n);
+	ok = n > 0 && n < sizeof(re) && spell(d->vi, &d->vi_cache, re, n);
+	cache_put(&d->vi_cache, syl, len, ok);
+	return ok;
 }
 
 int
@@ -170,25 +180,59 @@ vni_dict_en_has(struct vni_dict *d, const char *w, size_t len)
 	return spell(d->en, &d->en_cache, w, len);
 }
 
+/* The cached suggestions for w, or NULL. */
+static const char *
+sugg_get(const struct vni_dict *d, const char *w, size_t len)
+{
+	char key[260];
+
+	if (len + 2 > sizeof(key))
+		return NULL;
+	memcpy(key, w, len);
+	key[len] = '\x1F';
+	return vni_wordset_find_prefix(&d->sugg_cache, key, len + 1);
+}
+
 size_t
 vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len, char **out,
 		    size_t max)
 {
 	char buf[256], **list = NULL;
+	struct vni_buf entry = {0};
+	const char *hit, *p, *e;
 	int n, i;
 	size_t got = 0;
 
 	if (len == 0 || len >= sizeof(buf))
 		return 0;
-	memcpy(buf, w, len);
-	buf[len] = '\0';
-	n = Hunspell_suggest(d->vi, &list, buf);
-	for (i = 0; i < n && got < max; i++) {
-		out[got] = vni_strndup(list[i], strlen(list[i]));
+	hit = sugg_get(d, w, len);
+	if (hit == NULL) {
+		memcpy(buf, w, len);
+		buf[len] = '\0';
+		n = Hunspell_suggest(d->vi, &list, buf);
+		vni_buf_append(&entry, w, len);
+		for (i = 0; i < n; i++) {
+			vni_buf_putc(&entry, '\x1F');
+			vni_buf_append(&entry, list[i], strlen(list[i]));
+		}
+		if (list != NULL)
+			Hunspell_free_list(d->vi, &list, n);
+		if (entry.failed) {
+			vni_buf_free(&entry);
+			return 0;
+		}
+		if (d->sugg_cache.n < CACHE_MAX)
+			(void)vni_wordset_add(&d->sugg_cache, entry.ptr, entry.len);
+		hit = entry.ptr;
+	}
+	/* hit is "word\x1Fs1\x1Fs2...": hand out the suggestions. */
+	for (p = strchr(hit, '\x1F'); p != NULL && got < max; p = e) {
+		p++;
+		e = strchr(p, '\x1F');
+		out[got] = vni_strndup(p, e ? (size_t)(e - p) : strlen(p));
 		if (out[got] != NULL)
 			got++;
 	}
-	if (list != NULL)
-		Hunspell_free_list(d->vi, &list, n);
+	vni_buf_free(&entry);
 	return got;
 }

@@ -186,8 +186,13 @@ int vni_at_sentence_start(const struct vni_tokens *t, size_t i);
 
 /* A set of lowercase NFC strings (words or syllable pairs) loaded from a
  * plain list file: one entry per line, '#' comments, blank lines ignored. */
+struct vni_wordslot {
+	uint32_t off; /* pool offset + 1, 0 = empty */
+	uint32_t len; /* key length: the hashed part of the entry */
+};
+
 struct vni_wordset {
-	uint32_t *slots; /* open addressing: pool offset + 1, 0 = empty */
+	struct vni_wordslot *slots; /* open addressing */
 	size_t cap, n;   /* cap is a power of two */
 	struct vni_buf pool; /* the strings, each NUL-terminated */
 };
@@ -197,6 +202,10 @@ int vni_wordset_load(struct vni_wordset *ws, const char *path, char *err,
 int vni_wordset_add(struct vni_wordset *ws, const char *s, size_t len);
 /* Case-sensitive membership of s[0..len) */
 int vni_wordset_has(const struct vni_wordset *ws, const char *s, size_t len);
+/* The entry that starts with key[0..len), where key ends in the 0x1F byte
+ * that separates a key from its value ("word\x1Fvalue"), or NULL. */
+const char *vni_wordset_find_prefix(const struct vni_wordset *ws,
+				    const char *key, size_t len);
 void vni_wordset_free(struct vni_wordset *ws);
 
 /* The data files of dict/, loaded once per context. */
@@ -284,6 +293,9 @@ struct vn_ctx {
 	unsigned char enabled[VNI_R_COUNT];
 	struct vni_lexicon lex;
 	struct vni_dict *dict;
+	/* Answers of vni_known_syllable(): a text has a few thousand distinct
+	 * syllables, so nearly every token is one hash probe. */
+	struct vni_wordset known, unknown;
 };
 
 /* ---------------------------------------------------------------- lint.c */
@@ -319,6 +331,9 @@ int vni_rule_on(const struct vni_block *b, enum vni_rule rule);
 /* Is the lowercase syllable attested (hunspell vi_VN or
  * dict/syllables-extra.txt), in either tone placement? */
 int vni_attested(vn_ctx *ctx, const char *low, size_t n);
+/* Is the lowercase word a valid written syllable that is attested? The
+ * question every check asks; cached in the context. */
+int vni_known_syllable(vn_ctx *ctx, const char *low, size_t n);
 /* The token's text lowercased into out; 0 if it does not fit. */
 size_t vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 		       char *out, size_t cap);

@@ -23,12 +23,10 @@ hash(const char *s, size_t n)
 }
 
 static int
-slot_matches(const struct vni_wordset *ws, uint32_t slot, const char *s,
-	     size_t n)
+slot_matches(const struct vni_wordset *ws, const struct vni_wordslot *slot,
+	     const char *s, size_t n)
 {
-	const char *e = ws->pool.ptr + slot - 1;
-
-	return strncmp(e, s, n) == 0 && e[n] == '\0';
+	return slot->len == n && memcmp(ws->pool.ptr + slot->off - 1, s, n) == 0;
 }
 
 int
@@ -38,28 +36,56 @@ vni_wordset_has(const struct vni_wordset *ws, const char *s, size_t n)
 
 	if (ws->cap == 0)
 		return 0;
-	for (i = hash(s, n) & (ws->cap - 1); ws->slots[i];
+	for (i = hash(s, n) & (ws->cap - 1); ws->slots[i].off;
 	     i = (i + 1) & (ws->cap - 1))
-		if (slot_matches(ws, ws->slots[i], s, n))
+		if (slot_matches(ws, &ws->slots[i], s, n) &&
+		    ws->pool.ptr[ws->slots[i].off - 1 + n] == '\0')
 			return 1;
 	return 0;
+}
+
+/* Entries whose hash is taken over a prefix cannot use the plain table, so
+ * prefix look-ups hash only up to the first 0x1F byte of each entry. */
+static size_t
+key_len(const char *e)
+{
+	const char *sep = strchr(e, '\x1F');
+
+	return sep ? (size_t)(sep - e) + 1 : strlen(e);
+}
+
+const char *
+vni_wordset_find_prefix(const struct vni_wordset *ws, const char *key,
+			size_t n)
+{
+	size_t i;
+	const char *e;
+
+	if (ws->cap == 0)
+		return NULL;
+	for (i = hash(key, n) & (ws->cap - 1); ws->slots[i].off;
+	     i = (i + 1) & (ws->cap - 1)) {
+		e = ws->pool.ptr + ws->slots[i].off - 1;
+		if (slot_matches(ws, &ws->slots[i], key, n))
+			return e;
+	}
+	return NULL;
 }
 
 static int
 rehash(struct vni_wordset *ws, size_t ncap)
 {
-	uint32_t *ns = calloc(ncap, sizeof(*ns));
+	struct vni_wordslot *ns = calloc(ncap, sizeof(*ns));
 	size_t i, j;
-	const char *e;
 
 	if (ns == NULL)
 		return 0;
 	for (i = 0; i < ws->cap; i++) {
-		if (!ws->slots[i])
+		if (!ws->slots[i].off)
 			continue;
-		e = ws->pool.ptr + ws->slots[i] - 1;
-		for (j = hash(e, strlen(e)) & (ncap - 1); ns[j];
-		     j = (j + 1) & (ncap - 1))
+		for (j = hash(ws->pool.ptr + ws->slots[i].off - 1,
+			      ws->slots[i].len) & (ncap - 1);
+		     ns[j].off; j = (j + 1) & (ncap - 1))
 			;
 		ns[j] = ws->slots[i];
 	}
@@ -72,7 +98,7 @@ rehash(struct vni_wordset *ws, size_t ncap)
 int
 vni_wordset_add(struct vni_wordset *ws, const char *s, size_t n)
 {
-	size_t i, off;
+	size_t i, off, klen;
 
 	if (vni_wordset_has(ws, s, n))
 		return 1;
@@ -86,10 +112,12 @@ vni_wordset_add(struct vni_wordset *ws, const char *s, size_t n)
 	vni_buf_putc(&ws->pool, '\0');
 	if (ws->pool.failed)
 		return 0;
-	for (i = hash(s, n) & (ws->cap - 1); ws->slots[i];
+	klen = key_len(ws->pool.ptr + off);
+	for (i = hash(s, klen) & (ws->cap - 1); ws->slots[i].off;
 	     i = (i + 1) & (ws->cap - 1))
 		;
-	ws->slots[i] = (uint32_t)off + 1;
+	ws->slots[i].off = (uint32_t)off + 1;
+	ws->slots[i].len = (uint32_t)klen;
 	ws->n++;
 	return 1;
 }

@@ -151,6 +151,8 @@ vn_ctx_free(vn_ctx *ctx)
 		return;
 	vni_lexicon_free(&ctx->lex);
 	vni_dict_close(ctx->dict);
+	vni_wordset_free(&ctx->known);
+	vni_wordset_free(&ctx->unknown);
 	free(ctx);
 }
 
@@ -307,6 +309,25 @@ vni_attested(vn_ctx *ctx, const char *low, size_t n)
 {
 	return vni_wordset_has(&ctx->lex.syllables, low, n) ||
 	       vni_dict_vi_has(ctx->dict, low, n);
+}
+
+/* Past this many cached answers stop caching: memory stays bounded. */
+#define KNOWN_MAX 100000
+
+int
+vni_known_syllable(vn_ctx *ctx, const char *low, size_t n)
+{
+	int ok;
+
+	if (vni_wordset_has(&ctx->known, low, n))
+		return 1;
+	if (vni_wordset_has(&ctx->unknown, low, n))
+		return 0;
+	ok = vni_syllable_parse(low, n, NULL) == VNI_SYL_VALID &&
+	     vni_attested(ctx, low, n);
+	if (ctx->known.n + ctx->unknown.n < KNOWN_MAX)
+		(void)vni_wordset_add(ok ? &ctx->known : &ctx->unknown, low, n);
+	return ok;
 }
 
 size_t
