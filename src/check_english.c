@@ -23,10 +23,13 @@ word_lang(struct vni_block *b, const struct vni_token *tk)
 
 	if (tk->kind != VNI_TK_WORD)
 		return tk->kind == VNI_TK_NUMBER ? L_NONE : L_LATIN;
-	if ((tk->flags & VNI_TF_VN_MARK) && !(tk->flags & VNI_TF_NOT_VN_LETTER))
-		return L_VIETNAMESE;
-	if (!(tk->flags & VNI_TF_ASCII))
+	/* Placeholders (TÊN, CÁC;CÂU;LỆNH), codes and identifiers belong
+	 * to command syntax, not to a Vietnamese sentence. */
+	if (tk->flags & (VNI_TF_ALL_CAPS | VNI_TF_HAS_DIGIT | VNI_TF_CODE |
+			 VNI_TF_NOT_VN_LETTER))
 		return L_LATIN;
+	if (tk->flags & VNI_TF_VN_MARK)
+		return L_VIETNAMESE;
 	n = vni_token_lower(b, tk, low, sizeof(low));
 	if (n && vni_known_syllable(b->ctx, low, n))
 		return L_AMBIGUOUS;
@@ -82,7 +85,7 @@ vni_check_english(struct vni_block *b)
 	const struct vni_token *tk;
 	char low[64];
 	size_t i, n;
-	int vn;
+	int vn, vn_left;
 
 	if (!vni_rule_on(b, VNI_R_STRAY_ENGLISH))
 		return;
@@ -103,8 +106,12 @@ vni_check_english(struct vni_block *b)
 			continue;
 		if (word_lang(b, tk) != L_LATIN || quoted(t, i))
 			continue;
-		vn = 0;
-		if (!survey(b, i, -1, &vn) || !survey(b, i, +1, &vn) || vn < 2)
+		/* Vietnamese on both sides, or, for the first word of a
+		 * sentence ("By so sánh"), clearly on the right. */
+		vn = vn_left = 0;
+		if (!survey(b, i, -1, &vn_left) || !survey(b, i, +1, &vn))
+			continue;
+		if (vni_at_sentence_start(t, i) ? vn < 2 : (vn < 1 || vn_left < 1))
 			continue;
 		if (!vni_dict_en_has(b->ctx->dict, b->text + tk->off, tk->len))
 			continue;

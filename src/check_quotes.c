@@ -40,6 +40,17 @@ is_opener(const struct vni_token *t)
 		t->cp == 0x2018 || t->cp == '\'' || t->cp == ':' || t->cp == 0xAB);
 }
 
+/* Marks that may follow a closing quote: ”, or ”. or ”) */
+static int
+is_closer(const struct vni_token *t)
+{
+	return t->kind == VNI_TK_PUNCT &&
+	       (t->cp == ',' || t->cp == '.' || t->cp == ';' || t->cp == ':' ||
+		t->cp == '!' || t->cp == '?' || t->cp == ')' || t->cp == ']' ||
+		t->cp == '}' || t->cp == 0x201D || t->cp == 0x2019 ||
+		t->cp == 0xBB || t->cp == 0x2026 || t->cp == '"' || t->cp == '\'');
+}
+
 static void
 push(struct stack *s, const struct vni_token *t, enum qstyle style)
 {
@@ -77,14 +88,13 @@ vni_check_quotes(struct vni_block *b)
 			continue;
 		prev = i > 0 ? &t->v[i - 1] : NULL;
 		next = i + 1 < t->n ? &t->v[i + 1] : NULL;
-		/* A quote between two punctuation marks is a character being
-		 * talked about (“"”, (")), not a quotation mark. */
-		if (prev && next && prev->kind == VNI_TK_PUNCT &&
-		    next->kind == VNI_TK_PUNCT && tk->cp == '"')
+		/* A straight quote wrapped in other quote marks is a
+		 * character being talked about (“"”, '"'), not a quote. */
+		if (tk->cp == '"' && prev && next && prev->kind == VNI_TK_PUNCT &&
+		    is_opener(prev) && is_closer(next))
 			continue;
 		opening = is_blank(prev) || is_opener(prev);
-		closing = is_blank(next) ||
-			  (next->kind == VNI_TK_PUNCT && !is_opener(next));
+		closing = is_blank(next) || is_closer(next);
 		top = s.n ? (int)s.q[s.n - 1].style : -1;
 		if (tk->cp == 0x201C) { /* “ */
 			if (top == Q_CURLY && closing && !opening) {

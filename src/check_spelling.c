@@ -208,6 +208,24 @@ split_words(vn_ctx *ctx, const char *text, size_t n, char *out, size_t cap)
 	return 1;
 }
 
+/* Are all non-ASCII letters of s in Latin-1 (à-ý), with none of the
+ * letters only Vietnamese uses (ă đ ơ ư and the marks of U+1EA0-U+1EF9)? */
+static int
+latin1_marks_only(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	int k;
+
+	while (i < n) {
+		k = vni_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k <= 0 || cp > 0xFF)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
 void
 vni_check_spelling(struct vni_block *b)
 {
@@ -231,9 +249,17 @@ vni_check_spelling(struct vni_block *b)
 		if (!(tk->flags & VNI_TF_VN_MARK))
 			continue;
 		n = vni_token_lower(b, tk, low, sizeof(low));
-		if (n == 0 || vni_known_syllable(b->ctx, low, n))
+		if (n == 0 || vni_known_syllable(b->ctx, low, n) ||
+		    vni_wordset_has(&b->ctx->lex.loanwords, low, n))
 			continue;
 		st = vni_syllable_parse(low, n, &syl);
+		/* Several accents, all of them from Western European
+		 * alphabets (résumé, José): a foreign word, not Vietnamese
+		 * syllables run together. */
+		if (st == VNI_SYL_MULTIPLE_TONES && latin1_marks_only(low, n) &&
+		    !split_words(b->ctx, b->text + tk->off, tk->len, rep[0],
+				 sizeof(rep[0])))
+			continue;
 		if (tk->flags & VNI_TF_UPPER_FIRST) {
 			/* A capitalised word may be a name from another
 			 * language or a minority place name (Đắk Lắk): only

@@ -216,6 +216,7 @@ struct vni_lexicon {
 	struct vni_wordset syllables;      /* attested syllables missing from hunspell */
 	struct vni_wordset latin_words;    /* brands, loans, tech words never stray */
 	struct vni_wordset english_function; /* by, with, which: never borrowed */
+	struct vni_wordset loanwords;      /* lôgíc, virút: solid loans */
 };
 
 int vni_lexicon_load(struct vni_lexicon *lex, const char *dir, char *err,

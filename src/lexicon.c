@@ -230,6 +230,7 @@ static const struct list_file lists[] = {
 	LIST(syllables, "syllables-extra.txt"),
 	LIST(latin_words, "latin-words.txt"),
 	LIST(english_function, "english-function-words.txt"),
+	LIST(loanwords, "loanwords.txt"),
 };
 
 int
@@ -261,4 +262,5 @@ vni_lexicon_free(struct vni_lexicon *lex)
 	vni_wordset_free(&lex->syllables);
 	vni_wordset_free(&lex->latin_words);
 	vni_wordset_free(&lex->english_function);
+	vni_wordset_free(&lex->loanwords);
 }

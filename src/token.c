@@ -429,6 +429,10 @@ mark_context(struct vni_tokens *t, const char *text,
 		     pv->cp == '@' || pv->cp == '#' || pv->cp == '<' ||
 		     pv->cp == '/' || pv->cp == '.'))
 			w->flags |= VNI_TF_CODE;
+		/* "cmd | more": a word after a pipe is a command */
+		if (pv && pv->kind == VNI_TK_SPACE && i >= 2 &&
+		    is_punct(&t->v[i - 2], '|'))
+			w->flags |= VNI_TF_CODE;
 		if (nx && nx->kind == VNI_TK_PUNCT &&
 		    (nx->cp == '(' || nx->cp == '=' || nx->cp == '`' ||
 		     nx->cp == '/' || nx->cp == '>' || nx->cp == '[' ||
