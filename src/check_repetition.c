@@ -45,6 +45,20 @@ next_word(const struct vni_tokens *t, size_t i)
 	return j;
 }
 
+/* Is the repeat at tokens i..last flanked by words on both sides, within
+ * one line ("phân phối phối hợp")? Then each copy may belong to a word. */
+static int
+between_words(const struct vni_tokens *t, size_t i, size_t last)
+{
+	size_t p = i > 0 ? i - 1 : (size_t)-1;
+	size_t n = last + 1;
+
+	if (p == (size_t)-1 || n >= t->n || t->v[p].kind != VNI_TK_SPACE ||
+	    t->v[n].kind != VNI_TK_SPACE || p == 0 || n + 1 >= t->n)
+		return 0;
+	return t->v[p - 1].kind == VNI_TK_WORD && t->v[n + 1].kind == VNI_TK_WORD;
+}
+
 void
 vni_check_repetition(struct vni_block *b)
 {
@@ -55,7 +69,8 @@ vni_check_repetition(struct vni_block *b)
 	size_t i, j, last, na, nz, count;
 	int function_word;
 
-	if (!vni_rule_on(b, VNI_R_DUPLICATE_SYLLABLE))
+	if (!vni_rule_on(b, VNI_R_DUPLICATE_SYLLABLE) &&
+	    !vni_rule_on(b, VNI_R_OVERLAPPING_WORDS))
 		return;
 	for (i = 0; i < t->n; i++) {
 		a = &t->v[i];
@@ -97,13 +112,23 @@ vni_check_repetition(struct vni_block *b)
 		memcpy(keep, b->text + a->off, a->len);
 		keep[a->len] = '\0';
 		sugg[0] = keep;
-		vni_report(b, VNI_R_DUPLICATE_SYLLABLE, a->off,
-			   z->off + z->len - a->off, sugg,
-			   function_word ? "function word \"%s\" repeated %zu times"
-					 : "syllable \"%s\" repeated %zu times",
-			   function_word ? "hư từ \"%s\" bị lặp %zu lần"
-					 : "âm tiết \"%s\" bị lặp %zu lần",
-			   keep, count);
+		if (!function_word && count == 2 && between_words(t, i, last))
+			vni_report(b, VNI_R_OVERLAPPING_WORDS, a->off,
+				   z->off + z->len - a->off, sugg,
+				   "syllable \"%s\" repeated between two words: "
+				   "one copy too many, unless two words share it",
+				   "âm tiết \"%s\" lặp giữa hai từ: thừa một bản, "
+				   "trừ khi hai từ dùng chung",
+				   keep);
+		else
+			vni_report(b, VNI_R_DUPLICATE_SYLLABLE, a->off,
+				   z->off + z->len - a->off, sugg,
+				   function_word
+					   ? "function word \"%s\" repeated %zu times"
+					   : "syllable \"%s\" repeated %zu times",
+				   function_word ? "hư từ \"%s\" bị lặp %zu lần"
+						 : "âm tiết \"%s\" bị lặp %zu lần",
+				   keep, count);
 		i = last;
 	}
 }

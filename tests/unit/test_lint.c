@@ -81,18 +81,34 @@ span_is(const vn_diag *d, const char *text, const char *expect)
 static void
 duplicate_syllable(void **state)
 {
-	const char *t = "Họ né tránh tránh trách nhiệm, phân phối phối hợp.";
+	const char *t = "Họ né tránh tránh, trách nhiệm; nói nói nói mãi.";
 	vn_result *r = lint(state, t);
 	const vn_diag *d = first_of(r, "repetition/duplicate-syllable");
 
 	assert_int_equal(count_of(r, "repetition/duplicate-syllable"), 2);
+	assert_int_equal(count_of(r, "repetition/overlapping-words"), 0);
 	span_is(d, t, "tránh tránh");
 	assert_int_equal(vn_diag_line(d), 1);
 	assert_int_equal(vn_diag_column(d), 7);
 	assert_int_equal(vn_diag_end_column(d), 18);
 	assert_int_equal(vn_diag_severity(d), VN_SEV_ERROR);
 	assert_string_equal(vn_diag_suggestion(d, 0), "tránh");
-	span_is(vn_result_at(r, 1), t, "phối phối");
+	span_is(vn_result_at(r, 1), t, "nói nói nói");
+	vn_result_free(r);
+}
+
+static void
+overlapping_words(void **state)
+{
+	/* words on both sides: maybe two words sharing a syllable */
+	const char *t = "Công tác phân phối phối hợp còn yếu.";
+	vn_result *r = lint(state, t);
+	const vn_diag *d = first_of(r, "repetition/overlapping-words");
+
+	assert_int_equal(vn_result_count(r), 1);
+	span_is(d, t, "phối phối");
+	assert_int_equal(vn_diag_severity(d), VN_SEV_WARNING);
+	assert_string_equal(vn_diag_suggestion(d, 0), "phối");
 	vn_result_free(r);
 }
 
@@ -245,7 +261,7 @@ static void
 decomposed_text(void **state)
 {
 	/* "né tránh tránh" with the á of the second "tránh" decomposed */
-	const char *t = "né tránh tra\xCC\x81nh rồi";
+	const char *t = "né tránh tra\xCC\x81nh.";
 	vn_result *r = lint(state, t);
 	const vn_diag *n = first_of(r, "unicode/not-nfc");
 	const vn_diag *d = first_of(r, "repetition/duplicate-syllable");
@@ -255,6 +271,7 @@ decomposed_text(void **state)
 	assert_int_equal(vn_diag_end_column(n), 16);
 	assert_string_equal(vn_diag_suggestion(n, 0), "tránh");
 	span_is(d, t, "tránh tra\xCC\x81nh");
+	assert_int_equal(vn_diag_severity(d), VN_SEV_ERROR);
 	vn_result_free(r);
 }
 
@@ -296,7 +313,7 @@ empty_input(void **state)
 static void
 disable_and_enable(void **state)
 {
-	const char *t = "né tránh tránh";
+	const char *t = "né tránh tránh.";
 	vn_result *r;
 
 	assert_int_equal(vn_ctx_set_rule_enabled(*state, "repetition", 0), VN_OK);
@@ -341,6 +358,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(duplicate_syllable),
+		cmocka_unit_test(overlapping_words),
 		cmocka_unit_test(reduplication_is_not_duplicate),
 		cmocka_unit_test(function_word_doubled),
 		cmocka_unit_test(invalid_syllables),
