@@ -4,7 +4,8 @@
  * paired within a paragraph (a block). Which way a quote faces is read from
  * its neighbours: an opener has space or an opening bracket on its left, a
  * closer has space or punctuation on its right. A small stack lets a
- * quoted command hold a quoted word (“"$SHELL" -i”).
+ * quoted command hold a quoted word (“"$SHELL" -i”). Only curly quotes are
+ * reported as unbalanced: a lone straight quote is usually code.
  */
 #include "internal.h"
 
@@ -38,6 +39,14 @@ is_opener(const struct vni_token *t)
 	return t->kind == VNI_TK_PUNCT &&
 	       (t->cp == '(' || t->cp == '[' || t->cp == '{' || t->cp == 0x201C ||
 		t->cp == 0x2018 || t->cp == '\'' || t->cp == ':' || t->cp == 0xAB);
+}
+
+static int
+is_quote(const struct vni_token *t)
+{
+	return t->kind == VNI_TK_PUNCT &&
+	       (t->cp == '"' || t->cp == '\'' || t->cp == 0x201C ||
+		t->cp == 0x201D || t->cp == 0x2018 || t->cp == 0x2019);
 }
 
 /* Marks that may follow a closing quote: ”, or ”. or ”) */
@@ -88,10 +97,11 @@ vni_check_quotes(struct vni_block *b)
 			continue;
 		prev = i > 0 ? &t->v[i - 1] : NULL;
 		next = i + 1 < t->n ? &t->v[i + 1] : NULL;
-		/* A straight quote wrapped in other quote marks is a
-		 * character being talked about (“"”, '"'), not a quote. */
-		if (tk->cp == '"' && prev && next && prev->kind == VNI_TK_PUNCT &&
-		    is_opener(prev) && is_closer(next))
+		/* A quote wrapped in other quote marks (“"”, "“") or standing
+		 * alone between spaces ("dòng “ “", "ký tự \" xuất hiện") is
+		 * a character being talked about, not a quotation mark. */
+		if ((prev && next && is_quote(prev) && is_quote(next)) ||
+		    (is_blank(prev) && is_blank(next)))
 			continue;
 		opening = is_blank(prev) || is_opener(prev);
 		closing = is_blank(next) || is_closer(next);
@@ -143,8 +153,14 @@ vni_check_quotes(struct vni_block *b)
 			}
 		}
 	}
+	/* An unpaired straight quote is more often code ("join -t,
+	 * gettext("")) than prose: only curly ones are reported. */
 	for (i = 0; i < s.n; i++)
-		vni_report(b, VNI_R_UNBALANCED_QUOTE, s.q[i].off, s.q[i].len, NULL,
-			   "opening quote is never closed in this paragraph",
-			   "dấu mở ngoặc kép không được đóng trong đoạn này");
+		if (s.q[i].style == Q_CURLY)
+			vni_report(b, VNI_R_UNBALANCED_QUOTE, s.q[i].off,
+				   s.q[i].len, NULL,
+				   "opening quote is never closed in this "
+				   "paragraph",
+				   "dấu mở ngoặc kép không được đóng trong đoạn "
+				   "này");
 }
