@@ -36,8 +36,8 @@ UNIT     := syllable text token lint
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
-.PHONY: all deps demo test test-unit test-cli test-asan bench corpus \
-        false-alarms install uninstall clean
+.PHONY: all deps demo test test-unit test-cli test-asan test-install bench \
+        corpus false-alarms install uninstall clean valgrind FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -48,8 +48,13 @@ $(B)/.deps: scripts/deps.sh
 	@sh scripts/deps.sh
 	@touch $@
 
+# Rebuild when the flags change (a new PREFIX changes the data path).
+$(B)/.flags: FORCE | $(B)/.deps
+	@echo '$(CC) $(ALLCFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALLCFLAGS)' > $@
+FORCE:
+
 # The pkg-config flags are read after deps have been installed.
-$(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h | $(B)/.deps
+$(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h $(B)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c $< -o $@
 
@@ -89,7 +94,25 @@ test-asan: | $(B)/.deps
 	@VNLINT_TEST_DATA_DIR=$(CURDIR)/dict $(MAKE) --no-print-directory \
 		B=$(B)/asan CFLAGS="-O1 -g $(SAN)" test-unit test-cli
 
-test: test-unit test-cli test-asan
+# The unit tests and the CLI over every fixture under valgrind: no invalid
+# access, no leak.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+           --errors-for-leak-kinds=definite,indirect
+valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
+	@set -e; for t in $(UNIT); do \
+		VNLINT_DATA_DIR=dict $(VALGRIND) $(B)/test_$$t \
+			tests/spec/syllables.txt >/dev/null; done
+	@for f in text json; do \
+		$(VALGRIND) $(B)/vnlint --format $$f tests/cli/*.txt tests/cli/tree \
+			>/dev/null; [ $$? -ne 99 ] || exit 1; done
+	@echo "valgrind: clean"
+
+# Install into a scratch DESTDIR, lint with the installed binary and no
+# flags, uninstall, and check that nothing is left behind.
+test-install:
+	@sh tests/install.sh
+
+test: test-unit test-cli test-asan test-install
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement
