@@ -231,7 +231,6 @@ vni_check_spelling(struct vni_block *b)
 {
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *tk;
-	struct vni_syllable syl;
 	char low[128], rep[2][128], *hun[3];
 	const char *sugg[4];
 	size_t i, j, k, n, ns, nrep, nhun;
@@ -252,7 +251,7 @@ vni_check_spelling(struct vni_block *b)
 		if (n == 0 || vni_known_syllable(b->ctx, low, n) ||
 		    vni_wordset_has(&b->ctx->lex.loanwords, low, n))
 			continue;
-		st = vni_syllable_parse(low, n, &syl);
+		st = vni_syllable_parse(low, n, NULL);
 		/* Several accents, all of them from Western European
 		 * alphabets (résumé, José): a foreign word, not Vietnamese
 		 * syllables run together. */

@@ -17,10 +17,6 @@
 #include "output.h"
 #include "vnlint.h"
 
-#ifndef VN_DATADIR
-#define VN_DATADIR "/usr/local/share/vnlint"
-#endif
-
 /* Exit statuses, documented in --help, README and vnlint(1). */
 enum { EXIT_CLEAN = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
 
@@ -85,7 +81,7 @@ is_dir(const char *p)
 
 /* The data directory: $VNLINT_DATA_DIR, else next to the executable (the
  * checkout's dict/ for build/vnlint, share/vnlint for a relocated install),
- * else the compiled-in default. */
+ * else NULL: the library's compiled-in default. */
 static const char *
 find_data_dir(char *buf, size_t sz)
 {
@@ -110,7 +106,7 @@ find_data_dir(char *buf, size_t sz)
 				return buf;
 		}
 	}
-	return VN_DATADIR;
+	return NULL;
 }
 
 static vn_lang

@@ -132,8 +132,9 @@ emit_normalised(struct vni_text *t, const char *s, size_t n, size_t orig)
 	size_t i, start, norm_start = t->norm.len, first_changed = (size_t)-1;
 	size_t last_changed_end = 0, save_len = t->norm.len;
 	size_t save_steps = t->nsteps;
+	struct vni_map_step save_last = t->steps[t->nsteps - 1];
 	int32_t cp;
-	int k, changed_any = 0;
+	int k;
 
 	wlen = nfc(s, n, &whole);
 	if (wlen < 0) {
@@ -171,7 +172,6 @@ emit_normalised(struct vni_text *t, const char *s, size_t n, size_t orig)
 			emit_rewrite(t, (const char *)seg, (size_t)slen,
 				     orig + start, i - start);
 			last_changed_end = t->norm.len;
-			changed_any = 1;
 		}
 		free(seg);
 		start = i;
@@ -181,12 +181,13 @@ emit_normalised(struct vni_text *t, const char *s, size_t n, size_t orig)
 		/* Segment-wise normalisation disagreed: map as one piece. */
 		t->norm.len = save_len;
 		t->nsteps = save_steps;
+		t->steps[t->nsteps - 1] = save_last;
 		emit_rewrite(t, (const char *)whole, (size_t)wlen, orig, n);
 		first_changed = norm_start;
 		last_changed_end = t->norm.len;
 	}
 	free(whole);
-	if (changed_any || first_changed != (size_t)-1)
+	if (first_changed != (size_t)-1)
 		add_finding(t, VNI_RAW_NOT_NFC, vni_text_to_orig(t, first_changed),
 			    vni_text_to_orig(t, last_changed_end) -
 				    vni_text_to_orig(t, first_changed),
@@ -255,12 +256,14 @@ vni_text_decode(struct vni_text *t, const char *orig, size_t len, size_t base)
 			ascii &= (unsigned char)orig[j] < 0x80;
 			j++;
 		}
+		if (!ascii) {
+			emit_chunk(t, orig + i, j - i, base + i);
+			i = j;
+		}
 		while (j < len && is_ascii_space((unsigned char)orig[j]))
 			j++;
-		if (ascii)
+		if (j > i)
 			emit_copy(t, orig + i, j - i, base + i);
-		else
-			emit_chunk(t, orig + i, j - i, base + i);
 		i = j;
 	}
 	if (t->norm.failed)

@@ -81,6 +81,26 @@ decomposed_is_composed_and_mapped(void **state)
 }
 
 static void
+run_mapped_as_one_piece(void **state)
+{
+	struct vni_text t = {0};
+	/* Hangul jamo L+V+T are three starters that compose together, so
+	 * per-letter normalisation cannot work: the run maps as one piece. */
+	const char *in = "a \xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8 b";
+
+	(void)state;
+	decode(&t, in);
+	assert_string_equal(t.norm.ptr, "a \xEA\xB0\x81 b");
+	assert_int_equal(t.nfound, 1);
+	assert_int_equal(t.found[0].orig, 2);
+	assert_int_equal(t.found[0].orig_len, 9);
+	assert_int_equal(vni_text_to_orig(&t, 2), 2);
+	assert_int_equal(vni_text_to_orig(&t, 5), 11);
+	assert_int_equal(vni_text_to_orig(&t, 6), 12);
+	vni_text_free(&t);
+}
+
+static void
 invalid_bytes_are_found_exactly(void **state)
 {
 	struct vni_text t = {0};
@@ -136,6 +156,7 @@ main(void)
 		cmocka_unit_test(nfc_text_is_identity),
 		cmocka_unit_test(bom_is_dropped),
 		cmocka_unit_test(decomposed_is_composed_and_mapped),
+		cmocka_unit_test(run_mapped_as_one_piece),
 		cmocka_unit_test(invalid_bytes_are_found_exactly),
 		cmocka_unit_test(overlong_and_surrogates_are_invalid),
 		cmocka_unit_test(block_base_offsets_carry),
