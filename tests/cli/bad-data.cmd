@@ -1,0 +1,1 @@
+--data-dir baddata clean.txt

@@ -1,0 +1,1 @@
+--data-dir no-such-dir clean.txt
