@@ -358,7 +358,7 @@ scan_word(const struct scan *sc, size_t i, unsigned *flagsp, int *numberp)
 			if (!(only_digits && classify(next) == C_DIGIT) &&
 			    !(cur.ascii && cp_ascii_word_follows(sc, j + 1)) &&
 			    !(cur.upper == cur.letters && cur.letters && next_upper) &&
-			    !(cur.letters && cur.letters <= 2))
+			    !(cur.ascii && cur.letters && cur.letters <= 2))
 				break;
 			if (!only_digits)
 				flags |= VNI_TF_DOTTED;

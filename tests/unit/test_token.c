@@ -117,6 +117,10 @@ lost_space_after_period_splits(void **state)
 	lex(f, "chưa.quyết");
 	assert_int_equal(f->toks.n, 3);
 	assert_int_equal(f->toks.v[1].kind, VNI_TK_PUNCT);
+	lex(f, "là.Tôi");
+	assert_int_equal(f->toks.n, 3);
+	lex(f, "Th.S Lan");
+	assert_true(find(f, "Th.S")->flags & VNI_TF_DOTTED);
 }
 
 static void
