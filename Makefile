@@ -23,14 +23,16 @@ PKGS     := hunspell libpcre2-8 libutf8proc
 DEPCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA    = $(shell pkg-config --libs cmocka 2>/dev/null)
-DEFS     := -DVN_DATADIR='"$(DATADIR)"'
+DEFS     := -DVN_DATADIR='"$(DATADIR)"' -DVN_RULESDIR='"$(DATADIR)/rules"'
 ALLCFLAGS = $(WARN) $(CFLAGS) $(DEPCFLAGS) $(DEFS) -fPIC -Isrc
 
 B        := build
 LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
-            src/lexicon.c src/dict.c src/rules.c src/lint.c \
+            src/lexicon.c src/dict.c src/catalog.c src/lint.c \
             src/check_spelling.c src/check_repetition.c src/check_english.c \
-            src/check_sentence.c src/check_numbers.c src/check_quotes.c
+            src/check_sentence.c src/check_numbers.c src/check_quotes.c \
+            src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
+            src/selftest.c
 CLI_SRC  := src/main.c src/out_text.c src/out_json.c
 UNIT     := syllable text token lexicon lint
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \

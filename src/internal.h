@@ -244,9 +244,10 @@ int vni_dict_en_has(struct vni_dict *d, const char *w, size_t len);
 size_t vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len,
 			   char **out, size_t max);
 
-/* --------------------------------------------------------------- rules.c */
+/* ------------------------------------------------------------- catalog.c */
 
-/* Built-in rule indices; the catalogue in rules.c follows this order. */
+/* Built-in rule indices; the catalogue in catalog.c follows this order and
+ * they are the first entries of every context's rule table. */
 enum vni_rule {
 	VNI_R_INVALID_UTF8,
 	VNI_R_NOT_NFC,
@@ -258,6 +259,7 @@ enum vni_rule {
 	VNI_R_THOUSANDS_SEPARATOR,
 	VNI_R_MIXED_QUOTES,
 	VNI_R_UNBALANCED_QUOTE,
+	VNI_R_REGEX_LIMIT,
 	VNI_R_COUNT
 };
 
@@ -270,10 +272,170 @@ struct vni_rule_info {
 
 extern const struct vni_rule_info vni_rules[VNI_R_COUNT];
 
+/* ------------------------------------------------------------- multimap.c */
+
+/* A string -> list of uint32 values map: trigger words to rules, first
+ * syllables to table rows. Values of a key come back newest first. */
+struct vni_mmslot {
+	uint32_t off, len, head; /* key in pool (off + 1; 0 = empty) */
+};
+
+struct vni_multimap {
+	struct vni_mmslot *slots;
+	size_t cap, n;
+	struct vni_buf pool;
+	uint32_t *val, *next; /* value lists, linked through next */
+	size_t nval, capval;
+};
+
+#define VNI_MM_END UINT32_MAX
+int vni_mm_add(struct vni_multimap *m, const char *key, size_t len,
+	       uint32_t value);
+/* The first list position of key, or VNI_MM_END; walk with m->next[]. */
+uint32_t vni_mm_first(const struct vni_multimap *m, const char *key,
+		      size_t len);
+void vni_mm_free(struct vni_multimap *m);
+
+/* ---------------------------------------------------------------- regex.c */
+
+struct vni_regex; /* a compiled PCRE2 pattern with limits and match data */
+
+/* Compile pattern (UTF-8, NFC) with UTF, UCP and, if caseless, CASELESS.
+ * On failure returns NULL and writes the message and the offset of the
+ * error in the pattern. */
+struct vni_regex *vni_regex_compile(const char *pattern, int caseless,
+				    char *err, size_t errsz, size_t *erroff);
+/* Match from byte start of subject. Returns the number of captured pairs
+ * (ovec[2k], ovec[2k+1] for group k, (size_t)-1 when unset), 0 for no
+ * match, -1 when a match or depth limit stopped the search. */
+int vni_regex_match(struct vni_regex *re, const char *subject, size_t len,
+		    size_t start, size_t *ovec, int maxpairs);
+int vni_regex_groups(const struct vni_regex *re); /* capture groups */
+void vni_regex_free(struct vni_regex *re);
+
+/* ------------------------------------------------------------ rulefile.c */
+
+enum vni_rule_kind {
+	VNI_KIND_BUILTIN,
+	VNI_KIND_SUBSTITUTION,
+	VNI_KIND_PATTERN,
+	VNI_KIND_CONSISTENCY
+};
+
+/* One example of a rule: a text it must flag (bad) or must not (good). */
+struct vni_example {
+	char *text;           /* the text, span markers removed */
+	size_t off, len;      /* bad: the expected span in text */
+	char *suggestion;     /* bad: the expected first suggestion, or NULL */
+	int bad;
+	const char *file;
+	size_t line;
+};
+
+enum vni_cond_kind { VNI_COND_SYL, VNI_COND_NOT_SYL, VNI_COND_LIST,
+		     VNI_COND_NOT_LIST };
+
+/* A condition on a capture group of a pattern rule. */
+struct vni_cond {
+	int group;
+	enum vni_cond_kind kind;
+	size_t list; /* index into ctx->lists */
+};
+
+struct vni_ruledef {
+	const char *id;
+	vn_severity severity;
+	enum vni_rule_kind kind;
+	const char *summary[2];
+	const char *explanation[2];
+	const char *message[2];  /* loaded rules: templates with {match}... */
+	struct vni_example *ex;
+	size_t nex, capex;
+	/* pattern */
+	struct vni_regex *re;
+	int span;
+	char **sugg;
+	size_t nsugg;
+	struct vni_cond *conds;
+	size_t nconds;
+	struct vni_regex **anti;
+	size_t nanti;
+	int always;              /* trigger = * */
+	const char *file;        /* where it was defined (NULL: built in) */
+	size_t line;
+};
+
+enum vni_ctx_kind { VNI_CTX_BEFORE, VNI_CTX_AFTER, VNI_CTX_NOT_BEFORE,
+		    VNI_CTX_NOT_AFTER };
+
+/* A context condition of a table row: the words before or after. */
+struct vni_ctxcond {
+	enum vni_ctx_kind kind;
+	char **alt;   /* alternatives, each lowercase reformed syllables */
+	size_t nalt;
+};
+
+enum vni_phrase_kind { VNI_PHRASE_ENTRY, VNI_PHRASE_FORM };
+
+/* A syllable sequence matched on words: a substitution row (wrong form)
+ * or one spelling of a consistency group. */
+struct vni_phrase {
+	enum vni_phrase_kind kind;
+	size_t rule;
+	char *syl;       /* lowercase, single spaces; reformed tone placement
+			  * for entries, as written for forms */
+	size_t nsyl;
+	const char *text; /* as written in the rule file */
+	char **fix;      /* entry: corrections, as written in the table */
+	size_t nfix;
+	const char *note;
+	struct vni_ctxcond *conds;
+	size_t nconds;
+	size_t group, form; /* form: its group and index in it */
+	const char *file;
+	size_t line;
+};
+
+/* A consistency group: forms are consecutive phrases. */
+struct vni_group {
+	size_t rule, first, nforms;
+};
+
+struct vni_list {
+	char *name; /* "pack:name" */
+	struct vni_wordset words;
+};
+
+/* The loaded packs of a context. */
+struct vni_packs {
+	struct vni_phrase *phrase;
+	size_t nphrase, capphrase;
+	struct vni_group *group;
+	size_t ngroup, capgroup;
+	struct vni_list *list;
+	size_t nlist, caplist;
+	struct vni_multimap by_syllable; /* first syllable -> phrase */
+	struct vni_multimap by_trigger;  /* trigger word -> rule */
+	size_t *always;                  /* pattern rules run everywhere */
+	size_t nalways, capalways;
+	char **owned;                    /* strings to free with the context */
+	size_t nowned, capowned;
+	size_t maxgroups;                /* largest capture count of a pattern */
+};
+
+/* Load every *.rules file of dir (sorted). On error writes
+ * "file:line:col: message" and returns 0; the context must then be freed. */
+int vni_packs_load_dir(vn_ctx *ctx, const char *dir, char *err, size_t errsz);
+void vni_packs_free(vn_ctx *ctx);
+/* Lowercase, single-spaced form of the syllables of s, in the reformed
+ * tone placement unless exact; 0 if it does not fit. */
+size_t vni_phrase_key(const char *s, size_t len, int exact, char *out,
+		      size_t cap);
+
 /* ---------------------------------------------------------------- diag.c */
 
 struct vn_diag {
-	enum vni_rule rule;
+	const char *rule; /* id, owned by the context */
 	vn_severity severity;
 	char *message;
 	size_t off, len; /* original bytes */
@@ -288,11 +450,17 @@ struct vn_result {
 	size_t count[3];
 };
 
+/* Append a diagnostic (its strings are taken over); 0 on failure. */
+int vni_result_push(vn_result *r, const struct vn_diag *d);
+
 /* ------------------------------------------------------------- context */
 
 struct vn_ctx {
 	vn_lang lang;
-	unsigned char enabled[VNI_R_COUNT];
+	struct vni_ruledef *rules; /* built-ins first, then loaded rules */
+	unsigned char *enabled;
+	size_t nrules, caprules;
+	struct vni_packs packs;
 	struct vni_lexicon lex;
 	struct vni_dict *dict;
 	/* Answers of vni_known_syllable(): a text has a few thousand distinct
@@ -305,7 +473,9 @@ struct vn_ctx {
 /* A finding from a check, in normalised offsets of the current block.
  * message is malloc'd; sugg[] entries are malloc'd. */
 struct vni_finding {
-	enum vni_rule rule;
+	size_t rule;        /* index into ctx->rules */
+	size_t group, form; /* consistency occurrences: which spelling */
+	int pending;        /* a consistency occurrence, decided at the end */
 	size_t norm, norm_len;
 	char *message;
 	char *sugg[4];
@@ -313,11 +483,25 @@ struct vni_finding {
 };
 
 /* The state handed to each check for one block. */
+/* State of one lint run that outlives a block. */
+struct vni_doc {
+	size_t *uses;     /* per consistency form: occurrences so far */
+	size_t *first;    /* per form: order of first use (for ties) */
+	size_t nuses;
+	size_t *stamp;    /* per rule: the last block a pattern ran in */
+	size_t serial;    /* the current block's number, from 1 */
+	size_t *ovec;     /* capture offsets, 2 per group */
+	struct vn_diag *pending; /* consistency occurrences, decided at the end */
+	size_t npending, cappending;
+	size_t *pending_form;    /* phrase index of each pending occurrence */
+};
+
 struct vni_block {
 	vn_ctx *ctx;
 	const char *text; /* normalised block text */
 	size_t len;
 	const struct vni_tokens *toks;
+	struct vni_doc *doc;
 	struct vni_finding *f;
 	size_t nf, capf;
 	int failed;
@@ -325,10 +509,14 @@ struct vni_block {
 
 /* Report a finding: the message is printf-formatted in the context's
  * language; sugg is NULL or a NULL-terminated list of replacement texts. */
-void vni_report(struct vni_block *b, enum vni_rule rule, size_t norm,
+void vni_report(struct vni_block *b, size_t rule, size_t norm,
 		size_t norm_len, const char *const *sugg, const char *fmt_en,
 		const char *fmt_vi, ...);
-int vni_rule_on(const struct vni_block *b, enum vni_rule rule);
+/* The same with a finished message; returns the finding or NULL. */
+struct vni_finding *vni_report_msg(struct vni_block *b, size_t rule,
+				   size_t norm, size_t norm_len,
+				   const char *const *sugg, const char *msg);
+int vni_rule_on(const struct vni_block *b, size_t rule);
 
 /* Is the lowercase syllable attested (hunspell vi_VN or
  * dict/syllables-extra.txt), in either tone placement? */
@@ -352,5 +540,22 @@ void vni_check_english(struct vni_block *b);
 void vni_check_sentence(struct vni_block *b);
 void vni_check_numbers(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
+void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
+
+/* Message templates of loaded rules: {match}, {suggestion}, {note}, {N}. */
+struct vni_fill {
+	const char *match;
+	size_t match_len;
+	const char *suggestion;
+	const char *note;
+	const char *text;    /* pattern rules: the block text and groups */
+	const size_t *ovec;
+	int npairs;
+};
+void vni_fill_template(const char *tmpl, const struct vni_fill *f, char *out,
+		       size_t cap);
+/* repl in the case of orig (ALL CAPS, Capitalised or as written). */
+void vni_apply_case(const char *orig, size_t olen, const char *repl, char *out,
+		    size_t cap);
 
 #endif /* VNLINT_INTERNAL_H */

@@ -45,6 +45,8 @@ vn_strerror(vn_status st)
 		return "invalid argument";
 	case VN_EBINARY:
 		return "binary input (NUL bytes), not linted";
+	case VN_ERULE:
+		return "broken rule pack";
 	default:
 		return "unknown status";
 	}
@@ -66,49 +68,78 @@ vn_severity_name(vn_severity sev)
 /* ------------------------------------------------------------ catalogue */
 
 size_t
-vn_rule_count(void)
+vn_ctx_rule_count(const vn_ctx *ctx)
 {
-	return VNI_R_COUNT;
+	return ctx->nrules;
 }
 
 const char *
-vn_rule_id(size_t i)
+vn_ctx_rule_id(const vn_ctx *ctx, size_t i)
 {
-	return i < VNI_R_COUNT ? vni_rules[i].id : NULL;
+	return i < ctx->nrules ? ctx->rules[i].id : NULL;
 }
 
 vn_severity
-vn_rule_default_severity(size_t i)
+vn_ctx_rule_severity(const vn_ctx *ctx, size_t i)
 {
-	return i < VNI_R_COUNT ? vni_rules[i].severity : VN_SEV_INFO;
+	return i < ctx->nrules ? ctx->rules[i].severity : VN_SEV_INFO;
 }
 
 const char *
-vn_rule_summary(size_t i, vn_lang lang)
+vn_ctx_rule_summary(const vn_ctx *ctx, size_t i, vn_lang lang)
 {
-	return i < VNI_R_COUNT ? vni_rules[i].summary[lang == VN_LANG_VI]
+	return i < ctx->nrules ? ctx->rules[i].summary[lang == VN_LANG_VI] : NULL;
+}
+
+const char *
+vn_ctx_rule_explanation(const vn_ctx *ctx, size_t i, vn_lang lang)
+{
+	return i < ctx->nrules ? ctx->rules[i].explanation[lang == VN_LANG_VI]
 			       : NULL;
 }
 
 const char *
-vn_rule_explanation(size_t i, vn_lang lang)
+vn_ctx_rule_source(const vn_ctx *ctx, size_t i)
 {
-	return i < VNI_R_COUNT ? vni_rules[i].explanation[lang == VN_LANG_VI]
-			       : NULL;
+	return i < ctx->nrules ? ctx->rules[i].file : NULL;
 }
 
 size_t
-vn_rule_find(const char *id)
+vn_ctx_rule_find(const vn_ctx *ctx, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < VNI_R_COUNT; i++)
-		if (strcmp(vni_rules[i].id, id) == 0)
+	for (i = 0; i < ctx->nrules; i++)
+		if (strcmp(ctx->rules[i].id, id) == 0)
 			return i;
 	return (size_t)-1;
 }
 
 /* -------------------------------------------------------------- context */
+
+/* The built-in checks are the first entries of the rule table. */
+static int
+add_builtins(vn_ctx *ctx)
+{
+	size_t i;
+
+	ctx->rules = calloc(VNI_R_COUNT, sizeof(*ctx->rules));
+	ctx->enabled = malloc(VNI_R_COUNT);
+	if (ctx->rules == NULL || ctx->enabled == NULL)
+		return 0;
+	for (i = 0; i < VNI_R_COUNT; i++) {
+		ctx->rules[i].id = vni_rules[i].id;
+		ctx->rules[i].severity = vni_rules[i].severity;
+		ctx->rules[i].kind = VNI_KIND_BUILTIN;
+		ctx->rules[i].summary[0] = vni_rules[i].summary[0];
+		ctx->rules[i].summary[1] = vni_rules[i].summary[1];
+		ctx->rules[i].explanation[0] = vni_rules[i].explanation[0];
+		ctx->rules[i].explanation[1] = vni_rules[i].explanation[1];
+		ctx->enabled[i] = 1;
+	}
+	ctx->nrules = ctx->caprules = VNI_R_COUNT;
+	return 1;
+}
 
 vn_status
 vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf, size_t errsz)
@@ -130,18 +161,32 @@ vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf, size_t errsz)
 	data = opts && opts->data_dir ? opts->data_dir : VN_DATADIR;
 	hun = opts && opts->hunspell_dir ? opts->hunspell_dir : VN_HUNSPELL_DIR;
 	ctx->lang = opts ? opts->lang : VN_LANG_EN;
-	memset(ctx->enabled, 1, sizeof(ctx->enabled));
+	if (!add_builtins(ctx)) {
+		vn_ctx_free(ctx);
+		return VN_ENOMEM;
+	}
 	if (!vni_lexicon_load(&ctx->lex, data, errbuf, errsz)) {
-		free(ctx);
+		vn_ctx_free(ctx);
 		return VN_EDICT;
 	}
 	if (!vni_dict_open(&ctx->dict, hun, errbuf, errsz)) {
-		vni_lexicon_free(&ctx->lex);
-		free(ctx);
+		vn_ctx_free(ctx);
 		return VN_EDICT;
 	}
 	*out = ctx;
 	return VN_OK;
+}
+
+vn_status
+vn_ctx_load_rules(vn_ctx *ctx, const char *dir, char *errbuf, size_t errsz)
+{
+	char dummy[1];
+
+	if (errbuf == NULL) {
+		errbuf = dummy;
+		errsz = sizeof(dummy);
+	}
+	return vni_packs_load_dir(ctx, dir, errbuf, errsz) ? VN_OK : VN_ERULE;
 }
 
 void
@@ -149,6 +194,10 @@ vn_ctx_free(vn_ctx *ctx)
 {
 	if (ctx == NULL)
 		return;
+	if (ctx->rules != NULL)
+		vni_packs_free(ctx);
+	free(ctx->rules);
+	free(ctx->enabled);
 	vni_lexicon_free(&ctx->lex);
 	vni_dict_close(ctx->dict);
 	vni_wordset_free(&ctx->known);
@@ -163,8 +212,8 @@ vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id, int enabled)
 
 	if (n && id[n - 1] == '/')
 		n--;
-	for (i = 0; i < VNI_R_COUNT; i++) {
-		const char *r = vni_rules[i].id;
+	for (i = 0; i < ctx->nrules; i++) {
+		const char *r = ctx->rules[i].id;
 
 		if (strcmp(id, "all") == 0 || strcmp(r, id) == 0 ||
 		    (strncmp(r, id, n) == 0 && r[n] == '/')) {
@@ -178,7 +227,7 @@ vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id, int enabled)
 int
 vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i)
 {
-	return i < VNI_R_COUNT && ctx->enabled[i];
+	return i < ctx->nrules && ctx->enabled[i];
 }
 
 /* --------------------------------------------------------------- result */
@@ -218,7 +267,7 @@ vn_result_count_severity(const vn_result *r, vn_severity sev)
 	return (unsigned)sev < 3 ? r->count[sev] : 0;
 }
 
-const char *vn_diag_rule(const vn_diag *d) { return vni_rules[d->rule].id; }
+const char *vn_diag_rule(const vn_diag *d) { return d->rule; }
 vn_severity vn_diag_severity(const vn_diag *d) { return d->severity; }
 const char *vn_diag_message(const vn_diag *d) { return d->message; }
 size_t vn_diag_line(const vn_diag *d) { return d->line; }
@@ -238,27 +287,24 @@ vn_diag_suggestion(const vn_diag *d, size_t i)
 /* ------------------------------------------------------- check support */
 
 int
-vni_rule_on(const struct vni_block *b, enum vni_rule rule)
+vni_rule_on(const struct vni_block *b, size_t rule)
 {
 	return b->ctx->enabled[rule];
 }
 
-void
-vni_report(struct vni_block *b, enum vni_rule rule, size_t norm,
-	   size_t norm_len, const char *const *sugg, const char *fmt_en,
-	   const char *fmt_vi, ...)
+struct vni_finding *
+vni_report_msg(struct vni_block *b, size_t rule, size_t norm, size_t norm_len,
+	       const char *const *sugg, const char *msg)
 {
 	struct vni_finding *f;
 	void *p = b->f;
-	va_list ap;
-	char msg[512];
 	size_t i;
 
 	if (!b->ctx->enabled[rule] || b->failed)
-		return;
+		return NULL;
 	if (!vni_grow(&p, &b->capf, b->nf + 1, sizeof(*b->f))) {
 		b->failed = 1;
-		return;
+		return NULL;
 	}
 	b->f = p;
 	f = &b->f[b->nf];
@@ -266,24 +312,37 @@ vni_report(struct vni_block *b, enum vni_rule rule, size_t norm,
 	f->rule = rule;
 	f->norm = norm;
 	f->norm_len = norm_len;
-	va_start(ap, fmt_vi);
-	vsnprintf(msg, sizeof(msg), b->ctx->lang == VN_LANG_VI ? fmt_vi : fmt_en,
-		  ap);
-	va_end(ap);
 	f->message = vni_strndup(msg, strlen(msg));
 	if (f->message == NULL) {
 		b->failed = 1;
-		return;
+		return NULL;
 	}
+	b->nf++;
 	for (i = 0; sugg && sugg[i] && i < 4; i++) {
 		f->sugg[i] = vni_strndup(sugg[i], strlen(sugg[i]));
 		if (f->sugg[i] == NULL) {
 			b->failed = 1;
-			break;
+			return NULL;
 		}
 		f->nsugg++;
 	}
-	b->nf++;
+	return f;
+}
+
+void
+vni_report(struct vni_block *b, size_t rule, size_t norm, size_t norm_len,
+	   const char *const *sugg, const char *fmt_en, const char *fmt_vi, ...)
+{
+	va_list ap;
+	char msg[512];
+
+	if (!b->ctx->enabled[rule] || b->failed)
+		return;
+	va_start(ap, fmt_vi);
+	vsnprintf(msg, sizeof(msg), b->ctx->lang == VN_LANG_VI ? fmt_vi : fmt_en,
+		  ap);
+	va_end(ap);
+	(void)vni_report_msg(b, rule, norm, norm_len, sugg, msg);
 }
 
 size_t
@@ -477,9 +536,55 @@ typedef void (*check_fn)(struct vni_block *);
 
 /* One row per check; each walks the tokens of a block once. */
 static const check_fn checks[] = {
-	vni_check_spelling,  vni_check_repetition, vni_check_english,
-	vni_check_sentence,  vni_check_numbers,    vni_check_quotes,
+	vni_check_spelling, vni_check_repetition, vni_check_english,
+	vni_check_sentence, vni_check_numbers,	  vni_check_quotes,
+	vni_check_packs,
 };
+
+static void
+diag_free(struct vn_diag *d)
+{
+	size_t j;
+
+	free(d->message);
+	for (j = 0; j < d->nsugg; j++)
+		free(d->sugg[j]);
+	free(d->sugg);
+}
+
+int
+vni_result_push(vn_result *r, const struct vn_diag *d)
+{
+	void *p = r->v;
+
+	if (!vni_grow(&p, &r->cap, r->n + 1, sizeof(*r->v)))
+		return 0;
+	r->v = p;
+	r->v[r->n++] = *d;
+	r->count[d->severity]++;
+	return 1;
+}
+
+/* Keep a consistency occurrence until the end of the document. */
+static int
+hold(struct vni_doc *doc, const struct vn_diag *d, size_t form)
+{
+	void *p = doc->pending;
+	size_t cap = doc->cappending;
+
+	if (!vni_grow(&p, &cap, doc->npending + 1, sizeof(*doc->pending)))
+		return 0;
+	doc->pending = p;
+	p = doc->pending_form;
+	if (!vni_grow(&p, &doc->cappending, doc->npending + 1, sizeof(size_t)))
+		return 0;
+	doc->pending_form = p;
+	doc->pending[doc->npending] = *d;
+	doc->pending_form[doc->npending++] = form;
+	if (doc->uses[form]++ == 0)
+		doc->first[form] = doc->serial * 1000000 + doc->npending;
+	return 1;
+}
 
 static int
 append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
@@ -487,48 +592,46 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 {
 	size_t i, j, end;
 	struct vni_finding *f;
-	struct vn_diag *d;
-	void *p;
+	struct vn_diag d;
+	struct cursor c2;
+	int ok;
 
 	if (b->nf > 1)
 		qsort(b->f, b->nf, sizeof(*b->f), cmp_finding);
 	for (i = 0; i < b->nf; i++) {
 		f = &b->f[i];
-		p = r->v;
-		if (!vni_grow(&p, &r->cap, r->n + 1, sizeof(*r->v)))
-			return 0;
-		r->v = p;
-		d = &r->v[r->n];
-		memset(d, 0, sizeof(*d));
-		d->rule = f->rule;
-		d->severity = vni_rules[f->rule].severity;
-		d->off = vni_text_to_orig(t, f->norm);
+		memset(&d, 0, sizeof(d));
+		d.rule = b->ctx->rules[f->rule].id;
+		d.severity = b->ctx->rules[f->rule].severity;
+		d.off = vni_text_to_orig(t, f->norm);
 		end = vni_text_to_orig(t, f->norm + f->norm_len);
-		d->len = end > d->off ? end - d->off : 0;
-		advance(cur, d->off);
-		d->line = cur->line;
-		d->col = cur->col;
-		{
-			struct cursor c2 = *cur;
-
-			advance(&c2, end);
-			d->end_line = c2.line;
-			d->end_col = c2.col;
-		}
-		d->message = f->message;
+		d.len = end > d.off ? end - d.off : 0;
+		advance(cur, d.off);
+		d.line = cur->line;
+		d.col = cur->col;
+		c2 = *cur;
+		advance(&c2, end);
+		d.end_line = c2.line;
+		d.end_col = c2.col;
+		d.message = f->message;
 		f->message = NULL;
 		if (f->nsugg) {
-			d->sugg = calloc(f->nsugg, sizeof(*d->sugg));
-			if (d->sugg == NULL)
+			d.sugg = calloc(f->nsugg, sizeof(*d.sugg));
+			if (d.sugg == NULL) {
+				diag_free(&d);
 				return 0;
+			}
 			for (j = 0; j < f->nsugg; j++) {
-				d->sugg[j] = f->sugg[j];
+				d.sugg[j] = f->sugg[j];
 				f->sugg[j] = NULL;
 			}
-			d->nsugg = f->nsugg;
+			d.nsugg = f->nsugg;
 		}
-		r->count[d->severity]++;
-		r->n++;
+		ok = f->pending ? hold(b->doc, &d, f->form) : vni_result_push(r, &d);
+		if (!ok) {
+			diag_free(&d);
+			return 0;
+		}
 	}
 	return 1;
 }
@@ -546,6 +649,109 @@ clear_findings(struct vni_block *b)
 	b->nf = 0;
 }
 
+/* Consistency: in each group used in more than one spelling, report the
+ * occurrences of the minority spellings. */
+static int
+resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
+	       const char *text)
+{
+	const struct vni_packs *pk = &ctx->packs;
+	const struct vni_phrase *ph, *major;
+	size_t g, k, used, best, form, n0 = r->n;
+	char sugg[256], msg[1024];
+	const char *sv[2] = {sugg, NULL};
+	struct vni_fill fill;
+	struct vn_diag *d;
+
+	for (k = 0; k < doc->npending; k++) {
+		d = &doc->pending[k];
+		ph = &pk->phrase[doc->pending_form[k]];
+		g = ph->group;
+		used = 0;
+		best = pk->group[g].first;
+		for (form = pk->group[g].first;
+		     form < pk->group[g].first + pk->group[g].nforms; form++) {
+			if (doc->uses[form] == 0)
+				continue;
+			used++;
+			if (doc->uses[form] > doc->uses[best] ||
+			    doc->uses[best] == 0 ||
+			    (doc->uses[form] == doc->uses[best] &&
+			     doc->first[form] < doc->first[best]))
+				best = form;
+		}
+		if (used < 2 || doc->pending_form[k] == best) {
+			diag_free(d);
+			continue;
+		}
+		major = &pk->phrase[best];
+		vni_apply_case(text + d->off, d->len, major->text, sugg, sizeof(sugg));
+		memset(&fill, 0, sizeof(fill));
+		fill.match = text + d->off;
+		fill.match_len = d->len;
+		fill.suggestion = sugg;
+		vni_fill_template(ctx->rules[ph->rule].message[ctx->lang == VN_LANG_VI],
+				  &fill, msg, sizeof(msg));
+		free(d->message);
+		d->message = vni_strndup(msg, strlen(msg));
+		d->sugg = calloc(1, sizeof(*d->sugg));
+		if (d->message == NULL || d->sugg == NULL ||
+		    (d->sugg[0] = vni_strndup(sv[0], strlen(sv[0]))) == NULL ||
+		    (d->nsugg = 1, !vni_result_push(r, d))) {
+			diag_free(d);
+			for (k++; k < doc->npending; k++)
+				diag_free(&doc->pending[k]);
+			return 0;
+		}
+	}
+	doc->npending = 0;
+	/* Both runs are in position order: merge them. */
+	if (r->n > n0 && n0 > 0) {
+		struct vn_diag *m = malloc(r->n * sizeof(*m));
+		size_t a = 0, b = n0, o = 0;
+
+		if (m == NULL)
+			return 0;
+		while (a < n0 || b < r->n)
+			m[o++] = (b >= r->n || (a < n0 && r->v[a].off <= r->v[b].off))
+					 ? r->v[a++]
+					 : r->v[b++];
+		free(r->v);
+		r->v = m;
+		r->cap = r->n;
+	}
+	return 1;
+}
+
+static int
+doc_init(struct vni_doc *doc, const vn_ctx *ctx)
+{
+	size_t np = ctx->packs.nphrase ? ctx->packs.nphrase : 1;
+	size_t ng = ctx->packs.maxgroups ? ctx->packs.maxgroups : 1;
+
+	memset(doc, 0, sizeof(*doc));
+	doc->uses = calloc(np, sizeof(size_t));
+	doc->first = calloc(np, sizeof(size_t));
+	doc->stamp = calloc(ctx->nrules, sizeof(size_t));
+	doc->ovec = calloc(2 * ng, sizeof(size_t));
+	return doc->uses && doc->first && doc->stamp && doc->ovec;
+}
+
+static void
+doc_free(struct vni_doc *doc)
+{
+	size_t k;
+
+	for (k = 0; k < doc->npending; k++)
+		diag_free(&doc->pending[k]);
+	free(doc->pending);
+	free(doc->pending_form);
+	free(doc->uses);
+	free(doc->first);
+	free(doc->stamp);
+	free(doc->ovec);
+}
+
 vn_status
 vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 {
@@ -553,6 +759,7 @@ vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 	struct vni_text t;
 	struct vni_tokens toks;
 	struct vni_block b;
+	struct vni_doc doc;
 	struct cursor cur = {text, len, 0, 1, 1};
 	size_t start = 0, end, i;
 	vn_status st = VN_OK;
@@ -566,12 +773,19 @@ vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 	memset(&t, 0, sizeof(t));
 	memset(&toks, 0, sizeof(toks));
 	memset(&b, 0, sizeof(b));
+	if (!doc_init(&doc, ctx)) {
+		doc_free(&doc);
+		free(r);
+		return VN_ENOMEM;
+	}
 	b.ctx = ctx;
 	b.toks = &toks;
+	b.doc = &doc;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		cur.off = 3; /* the BOM takes no column */
 	while (start < len) {
 		end = block_end(text, len, start);
+		doc.serial++;
 		vni_text_decode(&t, text + start, end - start, start);
 		if (t.failed) {
 			st = VN_ENOMEM;
@@ -594,8 +808,11 @@ vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 		clear_findings(&b);
 		start = end;
 	}
+	if (st == VN_OK && !resolve_groups(ctx, &doc, r, text))
+		st = VN_ENOMEM;
 	clear_findings(&b);
 	free(b.f);
+	doc_free(&doc);
 	vni_text_free(&t);
 	vni_tokens_free(&toks);
 	if (st != VN_OK) {

@@ -17,6 +17,10 @@
 #include "output.h"
 #include "vnlint.h"
 
+#ifndef VN_RULESDIR
+#define VN_RULESDIR "/usr/local/share/vnlint/rules"
+#endif
+
 /* Exit statuses, documented in --help, README and vnlint(1). */
 enum { EXIT_CLEAN = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
 
@@ -51,6 +55,10 @@ static const char usage[] =
 	"      --enable RULE    turn a rule or pack back on\n"
 	"      --list-rules     list the rules with their default severity\n"
 	"      --explain RULE   explain what a rule reports and why\n"
+	"      --rules DIR      also load the rule packs (*.rules) in DIR\n"
+	"      --no-default-rules  do not load the shipped rule packs\n"
+	"      --test-rules [DIR...]  check the examples of every rule (of the\n"
+	"                       packs in DIR only, if given) and exit\n"
 	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
 	"      --color WHEN     colour text output: auto (default), always, never\n"
 	"  -q, --quiet          print no report; only the exit status tells\n"
@@ -59,8 +67,9 @@ static const char usage[] =
 	"  -V, --version        print the version\n"
 	"  -h, --help           print this help\n"
 	"\n"
-	"Exit status: 0 no finding at or above the --fail-on level; 1 at least\n"
-	"one; 2 usage error, unreadable path or internal failure.\n";
+	"Exit status: 0 no finding at or above the --fail-on level (--test-rules:\n"
+	"every example passed); 1 at least one (a failing example); 2 usage\n"
+	"error, unreadable path, broken rule pack or internal failure.\n";
 
 static int
 die_usage(const char *fmt, const char *arg)
@@ -79,13 +88,14 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The data directory: $VNLINT_DATA_DIR, else next to the executable (the
- * checkout's dict/ for build/vnlint, share/vnlint for a relocated install),
- * else NULL: the library's compiled-in default. */
+/* A data directory: $env, else next to the executable (in a checkout
+ * build/vnlint finds ../checkout_dir; a relocated install finds
+ * ../share/vnlint/installed_dir), else NULL: the compiled-in default. */
 static const char *
-find_data_dir(char *buf, size_t sz)
+find_dir(const char *env_name, const char *checkout_dir,
+	 const char *installed_dir, char *buf, size_t sz)
 {
-	const char *env = getenv("VNLINT_DATA_DIR");
+	const char *env = getenv(env_name);
 	char exe[PATH_MAX], *slash;
 	ssize_t n;
 
@@ -97,11 +107,12 @@ find_data_dir(char *buf, size_t sz)
 		slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			if ((size_t)snprintf(buf, sz, "%s/../dict", exe) < sz &&
+			if ((size_t)snprintf(buf, sz, "%s/../%s", exe, checkout_dir) <
+				    sz &&
 			    is_dir(buf))
 				return buf;
-			if ((size_t)snprintf(buf, sz, "%s/../share/vnlint", exe) <
-				    sz &&
+			if ((size_t)snprintf(buf, sz, "%s/../share/vnlint%s", exe,
+					     installed_dir) < sz &&
 			    is_dir(buf))
 				return buf;
 		}
@@ -293,25 +304,57 @@ list_rules(vn_ctx *ctx, vn_lang lang)
 {
 	size_t i;
 
-	for (i = 0; i < vn_rule_count(); i++)
-		printf("%-36s %-8s %s%s\n", vn_rule_id(i),
-		       vn_severity_name(vn_rule_default_severity(i)),
-		       vn_rule_summary(i, lang),
-		       ctx && !vn_ctx_rule_enabled(ctx, i) ? " (disabled)" : "");
+	for (i = 0; i < vn_ctx_rule_count(ctx); i++)
+		printf("%-40s %-8s %s%s\n", vn_ctx_rule_id(ctx, i),
+		       vn_severity_name(vn_ctx_rule_severity(ctx, i)),
+		       vn_ctx_rule_summary(ctx, i, lang),
+		       !vn_ctx_rule_enabled(ctx, i) ? " (disabled)" : "");
 	return EXIT_CLEAN;
 }
 
 static int
-explain(const char *id, vn_lang lang)
+explain(vn_ctx *ctx, const char *id, vn_lang lang)
 {
-	size_t i = vn_rule_find(id);
+	size_t i = vn_ctx_rule_find(ctx, id);
 
 	if (i == (size_t)-1)
-		return die_usage("unknown rule '%s'", id);
-	printf("%s (%s)\n%s\n\n%s\n", vn_rule_id(i),
-	       vn_severity_name(vn_rule_default_severity(i)),
-	       vn_rule_summary(i, lang), vn_rule_explanation(i, lang));
+		return die_usage("unknown rule '%s' (see --list-rules)", id);
+	printf("%s (%s%s%s)\n%s\n\n%s\n", vn_ctx_rule_id(ctx, i),
+	       vn_severity_name(vn_ctx_rule_severity(ctx, i)),
+	       vn_ctx_rule_source(ctx, i) ? ", " : "",
+	       vn_ctx_rule_source(ctx, i) ? vn_ctx_rule_source(ctx, i) : "",
+	       vn_ctx_rule_summary(ctx, i, lang),
+	       vn_ctx_rule_explanation(ctx, i, lang));
 	return EXIT_CLEAN;
+}
+
+static void
+print_failure(void *ud, const char *file, size_t line, const char *msg)
+{
+	(void)ud;
+	printf("%s:%zu: %s\n", file, line, msg);
+}
+
+/* --test-rules: every example of the rules (of the packs in dirs, if any). */
+static int
+test_rules(vn_ctx *ctx, char **dirs, int ndirs)
+{
+	size_t passed = 0, failed = 0, p, f;
+	vn_status st;
+	int i;
+
+	for (i = 0; i < (ndirs ? ndirs : 1); i++) {
+		st = vn_ctx_test_rules(ctx, ndirs ? dirs[i] : NULL, print_failure,
+				       NULL, &p, &f);
+		if (st != VN_OK) {
+			fprintf(stderr, "vnlint: testing rules: %s\n", vn_strerror(st));
+			return EXIT_TROUBLE;
+		}
+		passed += p;
+		failed += f;
+	}
+	printf("rules: %zu passed, %zu failed\n", passed, failed);
+	return failed ? EXIT_FOUND : EXIT_CLEAN;
 }
 
 /* Return the value of an option written "--name VALUE" or "--name=VALUE". */
@@ -337,16 +380,19 @@ main(int argc, char **argv)
 	struct opts o = {FMT_TEXT, VN_SEV_ERROR, 0, -1, VN_LANG_EN};
 	struct run r;
 	vn_options vo;
-	char databuf[PATH_MAX], err[1024];
-	const char *v, *explain_id = NULL, *color = "auto";
+	char databuf[PATH_MAX], rulesbuf[PATH_MAX], err[1024];
+	const char *v, *explain_id = NULL, *color = "auto", *shipped;
 	const char **toggles = calloc((size_t)argc + 1, sizeof(*toggles));
 	int *toggle_on = calloc((size_t)argc + 1, sizeof(*toggle_on));
 	char **paths = calloc((size_t)argc + 1, sizeof(*paths));
-	int i, npaths = 0, ntoggles = 0, list = 0, bad = 0, only_paths = 0, rc;
+	const char **rule_dirs = calloc((size_t)argc + 1, sizeof(*rule_dirs));
+	int i, npaths = 0, ntoggles = 0, nrule_dirs = 0, list = 0, bad = 0;
+	int only_paths = 0, testing = 0, default_rules = 1, rc;
 	vn_status st;
 
 	memset(&vo, 0, sizeof(vo));
-	if (toggles == NULL || toggle_on == NULL || paths == NULL) {
+	if (toggles == NULL || toggle_on == NULL || paths == NULL ||
+	    rule_dirs == NULL) {
 		fputs("vnlint: out of memory\n", stderr);
 		return EXIT_TROUBLE;
 	}
@@ -370,6 +416,12 @@ main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (strcmp(a, "--list-rules") == 0) {
 			list = 1;
+		} else if (strcmp(a, "--test-rules") == 0) {
+			testing = 1;
+		} else if (strcmp(a, "--no-default-rules") == 0) {
+			default_rules = 0;
+		} else if ((v = opt_value(argc, argv, &i, "--rules", &bad))) {
+			rule_dirs[nrule_dirs++] = v;
 		} else if ((v = opt_value(argc, argv, &i, "--format", &bad)) ||
 			   (v = opt_value(argc, argv, &i, "-f", &bad))) {
 			if (strcmp(v, "text") == 0)
@@ -431,11 +483,7 @@ main(int argc, char **argv)
 			goto out_early;
 		}
 	}
-	if (explain_id) {
-		rc = explain(explain_id, o.lang);
-		goto out_early;
-	}
-	if (!list && npaths == 0) {
+	if (!list && !testing && !explain_id && npaths == 0) {
 		rc = die_usage("%s", "no input: give a file, a directory or -");
 		goto out_early;
 	}
@@ -449,7 +497,8 @@ main(int argc, char **argv)
 		o.color = 0;
 
 	if (vo.data_dir == NULL)
-		vo.data_dir = find_data_dir(databuf, sizeof(databuf));
+		vo.data_dir = find_dir("VNLINT_DATA_DIR", "dict", "", databuf,
+				       sizeof(databuf));
 	vo.lang = o.lang;
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
@@ -458,6 +507,23 @@ main(int argc, char **argv)
 	if (st != VN_OK) {
 		fprintf(stderr, "vnlint: %s%s%s\n", vn_strerror(st), *err ? ": " : "",
 			err);
+		rc = EXIT_TROUBLE;
+		goto out_early;
+	}
+	shipped = find_dir("VNLINT_RULES_DIR", "rules", "/rules", rulesbuf,
+			   sizeof(rulesbuf));
+	if (shipped == NULL)
+		shipped = VN_RULESDIR;
+	if (default_rules) {
+		st = is_dir(shipped) ? vn_ctx_load_rules(r.ctx, shipped, err,
+							  sizeof(err))
+				     : VN_OK;
+	}
+	for (i = 0; st == VN_OK && i < nrule_dirs; i++)
+		st = vn_ctx_load_rules(r.ctx, rule_dirs[i], err, sizeof(err));
+	if (st != VN_OK) {
+		fprintf(stderr, "vnlint: %s\n", err);
+		vn_ctx_free(r.ctx);
 		rc = EXIT_TROUBLE;
 		goto out_early;
 	}
@@ -470,8 +536,10 @@ main(int argc, char **argv)
 			goto out_early;
 		}
 	}
-	if (list) {
-		rc = list_rules(r.ctx, o.lang);
+	if (explain_id || list || testing) {
+		rc = explain_id ? explain(r.ctx, explain_id, o.lang)
+		     : list	 ? list_rules(r.ctx, o.lang)
+				 : test_rules(r.ctx, paths, npaths);
 		vn_ctx_free(r.ctx);
 		goto out_early;
 	}
@@ -496,6 +564,7 @@ main(int argc, char **argv)
 	}
 	rc = r.trouble ? EXIT_TROUBLE : r.found ? EXIT_FOUND : EXIT_CLEAN;
 out_early:
+	free(rule_dirs);
 	free(toggles);
 	free(toggle_on);
 	free(paths);

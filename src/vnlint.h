@@ -19,9 +19,9 @@ extern "C" {
 #endif
 
 #define VN_VERSION_MAJOR 0
-#define VN_VERSION_MINOR 1
+#define VN_VERSION_MINOR 2
 #define VN_VERSION_PATCH 0
-#define VN_VERSION_STRING "0.1.0"
+#define VN_VERSION_STRING "0.2.0"
 
 typedef struct vn_ctx vn_ctx;       /* options, dictionaries, caches */
 typedef struct vn_result vn_result; /* the diagnostics of one lint run */
@@ -34,6 +34,7 @@ typedef enum {
 	VN_EDICT = 3,   /* a dictionary or data file could not be loaded */
 	VN_EINVAL = 4,  /* a bad argument, e.g. an unknown rule id */
 	VN_EBINARY = 5, /* the input holds NUL bytes: not text, not linted */
+	VN_ERULE = 6,   /* a rule pack is broken; see the error message */
 	VN_STATUS_LAST
 } vn_status;
 
@@ -80,17 +81,41 @@ void vn_ctx_free(vn_ctx *ctx);
 vn_status vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id_or_prefix,
 				  int enabled);
 
-/* The built-in rule catalogue, indexed 0..vn_rule_count()-1. The strings
- * are static. */
-size_t vn_rule_count(void);
-const char *vn_rule_id(size_t i);
-vn_severity vn_rule_default_severity(size_t i);
-const char *vn_rule_summary(size_t i, vn_lang lang);
-const char *vn_rule_explanation(size_t i, vn_lang lang);
+/**
+ * Load every *.rules pack of dir (in name order) into ctx. On VN_ERULE the
+ * message, "file:line:col: what", is in errbuf and ctx must be freed.
+ */
+vn_status vn_ctx_load_rules(vn_ctx *ctx, const char *dir, char *errbuf,
+			    size_t errbuf_size);
+
+/* The rules of a context: the built-in checks, then those of the loaded
+ * packs, indexed 0..vn_ctx_rule_count()-1. Strings live as long as ctx. */
+size_t vn_ctx_rule_count(const vn_ctx *ctx);
+const char *vn_ctx_rule_id(const vn_ctx *ctx, size_t i);
+vn_severity vn_ctx_rule_severity(const vn_ctx *ctx, size_t i);
+const char *vn_ctx_rule_summary(const vn_ctx *ctx, size_t i, vn_lang lang);
+const char *vn_ctx_rule_explanation(const vn_ctx *ctx, size_t i,
+				    vn_lang lang);
+/** The rule file that defines rule i, or NULL for a built-in check. */
+const char *vn_ctx_rule_source(const vn_ctx *ctx, size_t i);
 /** Index of a rule id, or (size_t)-1. */
-size_t vn_rule_find(const char *id);
+size_t vn_ctx_rule_find(const vn_ctx *ctx, const char *id);
 /** Whether rule i is enabled in ctx. */
 int vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i);
+
+/** Called for each failing rule example: where it is and what went wrong. */
+typedef void (*vn_test_failure_fn)(void *userdata, const char *file,
+				   size_t line, const char *message);
+
+/**
+ * Check the examples of every loaded rule (the bad ones are flagged with the
+ * marked span and suggestion, the good ones are not) and every row of every
+ * substitution table. Only rules defined in a file under path_prefix are
+ * tested (NULL: all). Counts go to *passed and *failed.
+ */
+vn_status vn_ctx_test_rules(vn_ctx *ctx, const char *path_prefix,
+			    vn_test_failure_fn on_failure, void *userdata,
+			    size_t *passed, size_t *failed);
 
 /**
  * Lint len bytes of text (UTF-8, with or without BOM, LF or CRLF). Invalid
@@ -100,7 +125,8 @@ int vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i);
  */
 vn_status vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out);
 
-/** Free a result and all its diagnostics. vn_result_free(NULL) is a no-op. */
+/** Free a result and all its diagnostics. vn_result_free(NULL) is a no-op.
+ * A result refers to its context's rule ids: free it before the context. */
 void vn_result_free(vn_result *result);
 
 /** Number of diagnostics; they are sorted by position. */

@@ -172,4 +172,16 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "Một dấu mở ngoặc kép không có dấu đóng trước khi hết đoạn, "
 		 "hoặc ngược lại. Thường do OCR làm mất dấu hoặc trích dẫn bị "
 		 "ngắt đoạn."}},
+	[VNI_R_REGEX_LIMIT] = {
+		"engine/regex-limit", VN_SEV_WARNING,
+		{"a rule's pattern hit the PCRE2 match limit",
+		 "mẫu của một quy tắc vượt giới hạn so khớp PCRE2"},
+		{"A pattern rule stopped in this paragraph because its regular "
+		 "expression exceeded the match or depth limit (catastrophic "
+		 "backtracking). The rule may have missed findings here; the rest "
+		 "of the file was checked. Rewrite the pattern without nested "
+		 "unbounded repetition.",
+		 "Một quy tắc mẫu dừng ở đoạn này vì biểu thức chính quy vượt "
+		 "giới hạn so khớp (quay lui bùng nổ). Quy tắc có thể bỏ sót lỗi "
+		 "ở đây; phần còn lại vẫn được kiểm tra."}},
 };

@@ -1,0 +1,1 @@
+--no-default-rules --rules ../rules/good --disable demo packs.txt

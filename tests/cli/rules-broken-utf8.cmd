@@ -1,0 +1,1 @@
+--no-default-rules --rules ../rules/broken-utf8 clean.txt

@@ -1,0 +1,1 @@
+--no-default-rules --rules ../rules/failing --test-rules ../rules/failing
