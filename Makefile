@@ -38,7 +38,7 @@ UNIT     := syllable text token lexicon lint
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
-.PHONY: all deps demo test test-unit test-cli test-asan test-install bench \
+.PHONY: all deps demo test test-unit test-cli test-asan test-install test-rules bench \
         corpus false-alarms install uninstall clean valgrind FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
@@ -93,8 +93,11 @@ test-cli: $(B)/vnlint
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 test-asan: | $(B)/.deps
-	@VNLINT_TEST_DATA_DIR=$(CURDIR)/dict $(MAKE) --no-print-directory \
-		B=$(B)/asan CFLAGS="-O1 -g $(SAN)" test-unit test-cli
+	@VNLINT_TEST_DATA_DIR=$(CURDIR)/dict VNLINT_TEST_RULES_DIR=$(CURDIR)/rules \
+		$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="-O1 -g $(SAN)" \
+		test-unit test-cli
+	@VNLINT_DATA_DIR=$(CURDIR)/dict VNLINT_RULES_DIR=$(CURDIR)/rules \
+		$(B)/asan/vnlint --test-rules rules
 
 # The unit tests and the CLI over every fixture under valgrind: no invalid
 # access, no leak.
@@ -114,7 +117,11 @@ valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
 test-install:
 	@sh tests/install.sh
 
-test: test-unit test-cli test-asan test-install
+# Every example of every shipped rule, and every table row.
+test-rules: $(B)/vnlint
+	@$(B)/vnlint --test-rules rules
+
+test: test-unit test-cli test-rules test-asan test-install
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement
@@ -138,6 +145,9 @@ install: all
 	ln -sf libvnlint.so.0 $(DESTDIR)$(LIBDIR)/libvnlint.so
 	install -m 644 src/vnlint.h $(DESTDIR)$(INCLUDEDIR)/vnlint.h
 	install -m 644 dict/*.txt dict/README.md $(DESTDIR)$(DATADIR)/
+	cd rules && find . -type f \( -name '*.rules' -o -name '*.tsv' \
+		-o -name '*.txt' -o -name README.md \) | while read f; do \
+		install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/rules/$$f"; done
 	install -m 644 man/vnlint.1 $(DESTDIR)$(MANDIR)/man1/vnlint.1
 
 uninstall:

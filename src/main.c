@@ -3,7 +3,7 @@
  * vnlint(1): the command line. Parses options, walks paths, reads files and
  * hands them to the library; all linting happens in libvnlint.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -118,6 +118,24 @@ find_dir(const char *env_name, const char *checkout_dir,
 		}
 	}
 	return NULL;
+}
+
+/* "build/../rules" as "rules": resolved, and relative to the working
+ * directory when inside it, so messages name files as a user would. */
+static const char *
+tidy_path(const char *path, char *buf, size_t sz)
+{
+	char real[PATH_MAX], cwd[PATH_MAX];
+	size_t n;
+
+	if (realpath(path, real) == NULL || getcwd(cwd, sizeof(cwd)) == NULL)
+		return path;
+	n = strlen(cwd);
+	if (strncmp(real, cwd, n) == 0 && real[n] == '/')
+		snprintf(buf, sz, "%s", real + n + 1);
+	else
+		snprintf(buf, sz, "%s", real);
+	return buf;
 }
 
 static vn_lang
@@ -380,7 +398,8 @@ main(int argc, char **argv)
 	struct opts o = {FMT_TEXT, VN_SEV_ERROR, 0, -1, VN_LANG_EN};
 	struct run r;
 	vn_options vo;
-	char databuf[PATH_MAX], rulesbuf[PATH_MAX], err[1024];
+	char databuf[PATH_MAX], rulesbuf[PATH_MAX], shippedbuf[PATH_MAX];
+	char err[1024];
 	const char *v, *explain_id = NULL, *color = "auto", *shipped;
 	const char **toggles = calloc((size_t)argc + 1, sizeof(*toggles));
 	int *toggle_on = calloc((size_t)argc + 1, sizeof(*toggle_on));
@@ -514,6 +533,7 @@ main(int argc, char **argv)
 			   sizeof(rulesbuf));
 	if (shipped == NULL)
 		shipped = VN_RULESDIR;
+	shipped = tidy_path(shipped, shippedbuf, sizeof(shippedbuf));
 	if (default_rules) {
 		st = is_dir(shipped) ? vn_ctx_load_rules(r.ctx, shipped, err,
 							  sizeof(err))

@@ -4,6 +4,8 @@
  * every row of a substitution table on the text it names, so a pack cannot
  * drift from what it claims to catch.
  */
+#define _XOPEN_SOURCE 700
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,11 +167,22 @@ test_row(struct tester *t, const struct vni_phrase *p)
 	}
 }
 
+/* Is file inside the directory dir (NULL: anywhere)? Compared as resolved
+ * paths, so "rules" and "build/../rules" are the same place. */
 static int
-selected(const char *file, const char *prefix)
+selected(const char *file, const char *dir)
 {
-	return file != NULL &&
-	       (prefix == NULL || strncmp(file, prefix, strlen(prefix)) == 0);
+	char f[PATH_MAX], d[PATH_MAX];
+	size_t n;
+
+	if (file == NULL)
+		return 0;
+	if (dir == NULL)
+		return 1;
+	if (realpath(file, f) == NULL || realpath(dir, d) == NULL)
+		return 0;
+	n = strlen(d);
+	return strncmp(f, d, n) == 0 && (f[n] == '/' || f[n] == '\0');
 }
 
 vn_status

@@ -14,12 +14,13 @@ cd "$here" || exit 2
 LC_ALL=C.UTF-8
 LANG=C.UTF-8
 export LC_ALL LANG
-unset NO_COLOR LC_MESSAGES VNLINT_DATA_DIR
-# A binary outside build/ (the sanitizer build) is told where dict/ is; the
-# plain build must find it by itself.
+unset NO_COLOR LC_MESSAGES VNLINT_DATA_DIR VNLINT_RULES_DIR
+# A binary outside build/ (the sanitizer build) is told where dict/ and
+# rules/ are; the plain build must find them by itself.
 if [ -n "${VNLINT_TEST_DATA_DIR:-}" ]; then
 	VNLINT_DATA_DIR=$VNLINT_TEST_DATA_DIR
-	export VNLINT_DATA_DIR
+	VNLINT_RULES_DIR=$VNLINT_TEST_RULES_DIR
+	export VNLINT_DATA_DIR VNLINT_RULES_DIR
 fi
 pass=0
 fail=0
