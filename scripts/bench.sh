@@ -16,6 +16,8 @@
 #   wc       best of 3:  wc -w < FILE
 #   peak RSS of vnlint on FILE (/usr/bin/time -f %M)
 #   start-up: median of 20 vnlint runs on the 1 KB file
+#   rule packs: vnlint without the shipped packs, and with synthetic packs
+#            of 10 and 1,000 rules (build/bench/rules-N), best of 3 each
 # A missing or crashing vnlint is reported as n/a; the other lines still print.
 set -euo pipefail
 
@@ -211,4 +213,47 @@ if vn_t:
 else:
     out("vnlint_peak_rss", "n/a", "")
     out("vnlint_startup_median_of_20", "n/a", "")
+
+# ---- rule packs ----------------------------------------------------------
+# Throughput without the shipped packs, then with synthetic packs of 10 and
+# 1,000 rules (90% table rows, 10% patterns whose triggers are drawn from
+# the dictionary like real ones): dispatch by word should keep them close.
+import random
+
+def synthetic(n):
+    d = os.path.join(bdir, "rules-%d" % n)
+    os.makedirs(d, exist_ok=True)
+    rng = random.Random(42)
+    words = [w.strip().lower() for w in open("/usr/share/hunspell/vi_VN.dic", encoding="utf-8")][1:]
+    words = sorted(set(w for w in words if w.isalpha()))
+    rows = max(1, n * 9 // 10)
+    with open(os.path.join(d, "synthetic.tsv"), "w", encoding="utf-8") as f:
+        for _ in range(rows):
+            a, b, c = rng.sample(words, 3)
+            f.write("%s %s\t%s %s\tsynthetic\n" % (a, b, a, c))
+    with open(os.path.join(d, "synthetic.rules"), "w", encoding="utf-8") as f:
+        f.write("[pack]\nid = synthetic\n\n[rule table]\nkind = substitution\n"
+                "table = synthetic.tsv\nmessage.en = {match}\n"
+                "bad = x [[qwxz qwxz]] => x\ngood = y\n"
+                "entry = qwxz qwxz -> x\n")
+        for i in range(n - rows):
+            w = rng.choice(words)
+            f.write("\n[rule p%d]\nkind = pattern\npattern = \\b%s (qwxz)\\b\n"
+                    "trigger = %s\nmessage.en = {match}\nbad = %s [[qwxz]]\n"
+                    "good = %s\n" % (i, w, w, w, w))
+    return d
+
+if vn_t:
+    t, rc = best_of(3, vn_cmd + ["--no-default-rules", clean], ok=VN_OK, slow=SLOW)
+    if t:
+        out("vnlint_no_packs_throughput", "%.2f" % (size / MB / t), "MB/s (--no-default-rules)")
+        out("ratio_packs_cost", "%.2f" % (vn_t / t), "x time with the shipped packs")
+    times = {}
+    for n in (10, 1000):
+        t, rc = best_of(3, vn_cmd + ["--no-default-rules", "--rules", synthetic(n), clean],
+                        ok=VN_OK, slow=SLOW)
+        times[n] = t
+        out("vnlint_%d_rules_throughput" % n, "%.2f" % (size / MB / t) if t else "n/a", "MB/s (synthetic packs)")
+    if times.get(10) and times.get(1000):
+        out("ratio_1000_over_10_rules", "%.2f" % (times[1000] / times[10]), "x time")
 PY
