@@ -19,9 +19,13 @@ endif
 ifeq ($(WERROR),1)
 WARN     += -Werror
 endif
-PKGS     := hunspell libpcre2-8 libutf8proc
-DEPCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEPLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The library needs the first three; the command also JSON (LSP) and INI
+# (configuration files).
+LIBPKGS  := hunspell libpcre2-8 libutf8proc
+CLIPKGS  := $(LIBPKGS) libcjson inih
+DEPCFLAGS = $(shell pkg-config --cflags $(CLIPKGS) 2>/dev/null)
+DEPLIBS   = $(shell pkg-config --libs $(LIBPKGS) 2>/dev/null)
+CLILIBS   = $(shell pkg-config --libs $(CLIPKGS) 2>/dev/null)
 CMOCKA    = $(shell pkg-config --libs cmocka 2>/dev/null)
 DEFS     := -DVN_DATADIR='"$(DATADIR)"' -DVN_RULESDIR='"$(DATADIR)/rules"'
 ALLCFLAGS = $(WARN) $(CFLAGS) $(DEPCFLAGS) $(DEFS) -fPIC -Isrc
@@ -71,7 +75,7 @@ $(B)/libvnlint.so: $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libvnlint.so.0 $(CFLAGS) -o $@ $^ $(DEPLIBS)
 
 $(B)/vnlint: $(CLI_OBJ) $(B)/libvnlint.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libvnlint.a $(DEPLIBS)
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libvnlint.a $(CLILIBS)
 
 # Exit status 1 (findings) is the point of the demo, not a failure.
 demo: $(B)/vnlint

@@ -3,7 +3,8 @@
 # As root it runs apt-get; otherwise it prints the command and fails.
 set -eu
 PKGS="gcc make pkg-config libhunspell-dev hunspell hunspell-vi hunspell-en-us \
-libpcre2-dev libutf8proc-dev libcmocka-dev python3 python3-jsonschema"
+libpcre2-dev libutf8proc-dev libcmocka-dev libcjson-dev libinih-dev python3 \
+python3-jsonschema"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
