@@ -36,7 +36,7 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_spelling.c src/check_repetition.c src/check_english.c \
             src/check_sentence.c src/check_numbers.c src/check_quotes.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
-            src/selftest.c
+            src/selftest.c src/markup.c src/suppress.c
 CLI_SRC  := src/main.c src/out_text.c src/out_json.c
 UNIT     := syllable text token lexicon lint
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \

@@ -432,6 +432,30 @@ void vni_packs_free(vn_ctx *ctx);
 size_t vni_phrase_key(const char *s, size_t len, int exact, char *out,
 		      size_t cap);
 
+/* -------------------------------------------------------------- markup.c */
+
+/* A copy of text (NUL-terminated) where what is not prose is blanked with
+ * spaces, keeping every byte offset and line break. NULL on failure. */
+char *vni_mask(const char *text, size_t len, vn_markup markup);
+
+/* ------------------------------------------------------------ suppress.c */
+
+struct vni_suppression {
+	size_t from, to; /* lines, 1-based, inclusive */
+	char *rules;     /* space/comma separated ids or packs; empty: all */
+};
+
+struct vni_suppress {
+	struct vni_suppression *r;
+	size_t n, cap;
+};
+
+int vni_suppress_parse(struct vni_suppress *sp, const char *text, size_t len,
+		       vn_markup markup);
+int vni_suppressed(const struct vni_suppress *sp, size_t line,
+		   const char *rule);
+void vni_suppress_free(struct vni_suppress *sp);
+
 /* ---------------------------------------------------------------- diag.c */
 
 struct vn_diag {

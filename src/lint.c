@@ -752,30 +752,84 @@ doc_free(struct vni_doc *doc)
 	free(doc->ovec);
 }
 
+vn_markup
+vn_markup_for_path(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+
+	if ((n > 3 && strcmp(path + n - 3, ".md") == 0) ||
+	    (n > 9 && strcmp(path + n - 9, ".markdown") == 0))
+		return VN_MARKUP_MARKDOWN;
+	return VN_MARKUP_TEXT;
+}
+
+/* Drop the diagnostics that a vnlint-disable comment covers. */
+static int
+apply_suppressions(vn_result *r, const char *text, size_t len, vn_markup m)
+{
+	struct vni_suppress sp;
+	size_t i, o = 0;
+
+	if (!vni_suppress_parse(&sp, text, len, m)) {
+		vni_suppress_free(&sp);
+		return 0;
+	}
+	for (i = 0; i < r->n; i++) {
+		if (sp.n && vni_suppressed(&sp, r->v[i].line, r->v[i].rule)) {
+			r->count[r->v[i].severity]--;
+			diag_free(&r->v[i]);
+			continue;
+		}
+		r->v[o++] = r->v[i];
+	}
+	r->n = o;
+	vni_suppress_free(&sp);
+	return 1;
+}
+
 vn_status
 vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
+{
+	return vn_lint_ex(ctx, text, len, NULL, out);
+}
+
+vn_status
+vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
+	   const vn_lint_options *opts, vn_result **out)
 {
 	vn_result *r;
 	struct vni_text t;
 	struct vni_tokens toks;
 	struct vni_block b;
 	struct vni_doc doc;
+	/* Columns are counted on the original text, never on the mask. */
 	struct cursor cur = {text, len, 0, 1, 1};
+	vn_markup markup = opts ? opts->markup : VN_MARKUP_TEXT;
 	size_t start = 0, end, i;
 	vn_status st = VN_OK;
+	char *masked;
+	const char *src;
 
 	*out = NULL;
 	if (len && memchr(text, '\0', len) != NULL)
 		return VN_EBINARY;
-	r = calloc(1, sizeof(*r));
-	if (r == NULL)
+	/* What is not prose is blanked: same bytes, same lines. */
+	masked = vni_mask(text, len, markup);
+	if (masked == NULL)
 		return VN_ENOMEM;
+	src = masked;
+	r = calloc(1, sizeof(*r));
+	if (r == NULL) {
+		free(masked);
+		return VN_ENOMEM;
+	}
 	memset(&t, 0, sizeof(t));
 	memset(&toks, 0, sizeof(toks));
 	memset(&b, 0, sizeof(b));
 	if (!doc_init(&doc, ctx)) {
 		doc_free(&doc);
 		free(r);
+		free(masked);
 		return VN_ENOMEM;
 	}
 	b.ctx = ctx;
@@ -784,9 +838,9 @@ vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		cur.off = 3; /* the BOM takes no column */
 	while (start < len) {
-		end = block_end(text, len, start);
+		end = block_end(src, len, start);
 		doc.serial++;
-		vni_text_decode(&t, text + start, end - start, start);
+		vni_text_decode(&t, src + start, end - start, start);
 		if (t.failed) {
 			st = VN_ENOMEM;
 			break;
@@ -810,11 +864,15 @@ vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 	}
 	if (st == VN_OK && !resolve_groups(ctx, &doc, r, text))
 		st = VN_ENOMEM;
+	if (st == VN_OK && !(opts && opts->no_suppressions) &&
+	    !apply_suppressions(r, text, len, markup))
+		st = VN_ENOMEM;
 	clear_findings(&b);
 	free(b.f);
 	doc_free(&doc);
 	vni_text_free(&t);
 	vni_tokens_free(&toks);
+	free(masked);
 	if (st != VN_OK) {
 		vn_result_free(r);
 		return st;

@@ -31,6 +31,7 @@ struct opts {
 	vn_severity fail_on;
 	int quiet, color;
 	vn_lang lang;
+	const char *stdin_name; /* --stdin-filename: name and type of "-" */
 };
 
 struct run {
@@ -62,6 +63,8 @@ static const char usage[] =
 	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
 	"      --color WHEN     colour text output: auto (default), always, never\n"
 	"  -q, --quiet          print no report; only the exit status tells\n"
+	"      --stdin-filename NAME  report standard input as NAME (and lint it\n"
+	"                       as Markdown if NAME ends in .md)\n"
 	"      --data-dir DIR   vnlint data files (default: found automatically)\n"
 	"      --hunspell-dir DIR  hunspell dictionaries (default /usr/share/hunspell)\n"
 	"  -V, --version        print the version\n"
@@ -191,7 +194,12 @@ static void
 lint_buffer(struct run *r, const char *path, const char *buf, size_t len)
 {
 	vn_result *res = NULL;
-	vn_status st = vn_lint(r->ctx, buf, len, &res);
+	vn_lint_options lo;
+	vn_status st;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.markup = vn_markup_for_path(path);
+	st = vn_lint_ex(r->ctx, buf, len, &lo, &res);
 
 	if (st == VN_EBINARY) {
 		if (!r->o->quiet)
@@ -232,7 +240,7 @@ lint_file(struct run *r, const char *path)
 
 	if (strcmp(path, "-") == 0) {
 		buf = slurp(stdin, &len);
-		path = "<stdin>";
+		path = r->o->stdin_name ? r->o->stdin_name : "<stdin>";
 	} else {
 		f = fopen(path, "rb");
 		if (f == NULL) {
@@ -395,7 +403,8 @@ opt_value(int argc, char **argv, int *i, const char *name, int *err)
 int
 main(int argc, char **argv)
 {
-	struct opts o = {FMT_TEXT, VN_SEV_ERROR, 0, -1, VN_LANG_EN};
+	struct opts o = {.format = FMT_TEXT, .fail_on = VN_SEV_ERROR, .color = -1,
+			 .lang = VN_LANG_EN};
 	struct run r;
 	vn_options vo;
 	char databuf[PATH_MAX], rulesbuf[PATH_MAX], shippedbuf[PATH_MAX];
@@ -488,6 +497,8 @@ main(int argc, char **argv)
 					       "(auto, always, never)", v);
 				goto out_early;
 			}
+		} else if ((v = opt_value(argc, argv, &i, "--stdin-filename", &bad))) {
+			o.stdin_name = v;
 		} else if ((v = opt_value(argc, argv, &i, "--data-dir", &bad))) {
 			vo.data_dir = v;
 		} else if ((v = opt_value(argc, argv, &i, "--hunspell-dir", &bad))) {

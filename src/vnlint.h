@@ -125,6 +125,25 @@ vn_status vn_ctx_test_rules(vn_ctx *ctx, const char *path_prefix,
  */
 vn_status vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out);
 
+/** What kind of text a buffer holds: plain text, or Markdown whose code,
+ * front matter, HTML and link targets are not prose. */
+typedef enum { VN_MARKUP_TEXT = 0, VN_MARKUP_MARKDOWN = 1 } vn_markup;
+
+/** The markup a file name implies: Markdown for .md and .markdown. */
+vn_markup vn_markup_for_path(const char *path);
+
+/** Options of one lint run. Zero-initialise, then set what you need. */
+typedef struct {
+	vn_markup markup;
+	/* Ignore vnlint-disable / vnlint-enable / vnlint-disable-next-line
+	 * comments (<!-- --> in Markdown, a "#" line in plain text). */
+	int no_suppressions;
+} vn_lint_options;
+
+/** vn_lint with options (NULL: the defaults, as vn_lint). */
+vn_status vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
+		     const vn_lint_options *opts, vn_result **out);
+
 /** Free a result and all its diagnostics. vn_result_free(NULL) is a no-op.
  * A result refers to its context's rule ids: free it before the context. */
 void vn_result_free(vn_result *result);
