@@ -36,13 +36,14 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_spelling.c src/check_repetition.c src/check_english.c \
             src/check_sentence.c src/check_numbers.c src/check_quotes.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
-            src/selftest.c src/markup.c src/suppress.c
-CLI_SRC  := src/main.c src/out_text.c src/out_json.c
+            src/selftest.c src/markup.c src/suppress.c src/fix.c \
+            src/check_tone.c
+CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/out_jsonl.c src/out_sarif.c src/lsp.c
 UNIT     := syllable text token lexicon lint
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
-.PHONY: all deps demo test test-unit test-cli test-asan test-install test-rules bench \
+.PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
         corpus false-alarms install uninstall clean valgrind FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
@@ -95,11 +96,14 @@ test-unit: $(UNIT:%=$(B)/test_%)
 test-cli: $(B)/vnlint
 	@sh tests/cli/run.sh $(B)/vnlint
 
+test-lsp: $(B)/vnlint
+	@sh tests/lsp/run.sh $(B)/vnlint
+
 # The whole suite again, built with AddressSanitizer and UBSan.
 test-asan: | $(B)/.deps
 	@VNLINT_TEST_DATA_DIR=$(CURDIR)/dict VNLINT_TEST_RULES_DIR=$(CURDIR)/rules \
 		$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="-O1 -g $(SAN)" \
-		test-unit test-cli
+		test-unit test-cli test-lsp
 	@VNLINT_DATA_DIR=$(CURDIR)/dict VNLINT_RULES_DIR=$(CURDIR)/rules \
 		$(B)/asan/vnlint --test-rules rules
 
@@ -121,11 +125,15 @@ valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
 test-install:
 	@sh tests/install.sh
 
+# --fix and --diff on real files: exact, idempotent, atomic, mode kept.
+test-fix: $(B)/vnlint
+	@sh tests/fix.sh $(B)/vnlint
+
 # Every example of every shipped rule, and every table row.
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-rules test-asan test-install
+test: test-unit test-cli test-lsp test-rules test-fix test-asan test-install
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement

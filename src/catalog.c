@@ -32,7 +32,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "Từ được viết bằng dấu tổ hợp rời (ví dụ 'e' + U+0302 + U+0301) "
 		 "thay vì chữ dựng sẵn ('ế'). Hai dạng trông giống nhau nhưng "
 		 "tìm kiếm, sắp xếp và kiểm tra chính tả coi là khác nhau. Hãy "
-		 "chuyển tệp sang dạng NFC. Gợi ý là dạng NFC."}},
+		 "chuyển tệp sang dạng NFC. Gợi ý là dạng NFC."},
+		1},
 	[VNI_R_INVALID_SYLLABLE] = {
 		"spelling/invalid-syllable", VN_SEV_ERROR,
 		{"not a valid Vietnamese syllable",
@@ -75,7 +76,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "từ', 'xanh xanh') có trong dict/reduplication.txt và không bị "
 		 "báo. Lặp giữa hai từ ('phân phối phối hợp') có thể là hai từ "
 		 "chung một âm tiết và được báo bởi repetition/overlapping-words. "
-		 "Gợi ý là giữ một bản."}},
+		 "Gợi ý là giữ một bản."},
+		1},
 	[VNI_R_OVERLAPPING_WORDS] = {
 		"repetition/overlapping-words", VN_SEV_WARNING,
 		{"syllable repeated between two words",
@@ -184,4 +186,19 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "Một quy tắc mẫu dừng ở đoạn này vì biểu thức chính quy vượt "
 		 "giới hạn so khớp (quay lui bùng nổ). Quy tắc có thể bỏ sót lỗi "
 		 "ở đây; phần còn lại vẫn được kiểm tra."}},
+	[VNI_R_TONE_PLACEMENT] = {
+		"style/tone-placement", VN_SEV_WARNING,
+		{"tone mark placed in the other style than the document's policy",
+		 "dấu thanh đặt khác kiểu quy định cho văn bản"},
+		{"Off unless a tone-placement policy is configured (tone-placement "
+		 "= traditional or reformed in .vnlint.ini). Then each syllable "
+		 "written in the other style is reported: with the traditional "
+		 "policy 'hoà, thuỷ, uỷ' become 'hòa, thủy, ủy'; with the reformed "
+		 "policy the other way round. Only open syllables with oa, oe, uy "
+		 "differ; the fix moves the mark and changes nothing else.",
+		 "Chỉ bật khi cấu hình quy định kiểu bỏ dấu (tone-placement = "
+		 "traditional hoặc reformed trong .vnlint.ini). Khi đó mỗi âm tiết "
+		 "viết theo kiểu kia bị báo: kiểu cũ 'hòa, thủy, ủy', kiểu mới "
+		 "'hoà, thuỷ, uỷ'. Sửa chỉ dời dấu, không đổi gì khác."},
+		1},
 };

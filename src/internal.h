@@ -260,6 +260,7 @@ enum vni_rule {
 	VNI_R_MIXED_QUOTES,
 	VNI_R_UNBALANCED_QUOTE,
 	VNI_R_REGEX_LIMIT,
+	VNI_R_TONE_PLACEMENT,
 	VNI_R_COUNT
 };
 
@@ -268,6 +269,7 @@ struct vni_rule_info {
 	vn_severity severity;
 	const char *summary[2];     /* [VN_LANG_EN], [VN_LANG_VI] */
 	const char *explanation[2];
+	int safe; /* its single suggestion may be applied by --fix */
 };
 
 extern const struct vni_rule_info vni_rules[VNI_R_COUNT];
@@ -361,6 +363,7 @@ struct vni_ruledef {
 	struct vni_regex **anti;
 	size_t nanti;
 	int always;              /* trigger = * */
+	int safe;                /* fix = safe */
 	const char *file;        /* where it was defined (NULL: built in) */
 	size_t line;
 };
@@ -466,6 +469,7 @@ struct vn_diag {
 	size_t line, col, end_line, end_col;
 	char **sugg;
 	size_t nsugg;
+	int safe; /* one suggestion, from a safe rule, into valid syllables */
 };
 
 struct vn_result {
@@ -481,6 +485,7 @@ int vni_result_push(vn_result *r, const struct vn_diag *d);
 
 struct vn_ctx {
 	vn_lang lang;
+	vn_tone_policy tone_policy;
 	struct vni_ruledef *rules; /* built-ins first, then loaded rules */
 	unsigned char *enabled;
 	size_t nrules, caprules;
@@ -500,6 +505,7 @@ struct vni_finding {
 	size_t rule;        /* index into ctx->rules */
 	size_t group, form; /* consistency occurrences: which spelling */
 	int pending;        /* a consistency occurrence, decided at the end */
+	int safe;           /* the suggestion passed the fix checks */
 	size_t norm, norm_len;
 	char *message;
 	char *sugg[4];
@@ -565,6 +571,7 @@ void vni_check_sentence(struct vni_block *b);
 void vni_check_numbers(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
+void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */
 
 /* Message templates of loaded rules: {match}, {suggestion}, {note}, {N}. */
 struct vni_fill {

@@ -135,8 +135,11 @@ add_builtins(vn_ctx *ctx)
 		ctx->rules[i].summary[1] = vni_rules[i].summary[1];
 		ctx->rules[i].explanation[0] = vni_rules[i].explanation[0];
 		ctx->rules[i].explanation[1] = vni_rules[i].explanation[1];
+		ctx->rules[i].safe = vni_rules[i].safe;
 		ctx->enabled[i] = 1;
 	}
+	/* Only a configured policy turns the placement check on. */
+	ctx->enabled[VNI_R_TONE_PLACEMENT] = 0;
 	ctx->nrules = ctx->caprules = VNI_R_COUNT;
 	return 1;
 }
@@ -230,6 +233,47 @@ vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i)
 	return i < ctx->nrules && ctx->enabled[i];
 }
 
+vn_status
+vn_ctx_set_rule_severity(vn_ctx *ctx, const char *id, vn_severity sev)
+{
+	size_t i, n = strlen(id), hits = 0;
+
+	if (n && id[n - 1] == '/')
+		n--;
+	for (i = 0; i < ctx->nrules; i++) {
+		const char *r = ctx->rules[i].id;
+
+		if (strcmp(id, "all") == 0 || strcmp(r, id) == 0 ||
+		    (strncmp(r, id, n) == 0 && r[n] == '/')) {
+			ctx->rules[i].severity = sev;
+			hits++;
+		}
+	}
+	return hits ? VN_OK : VN_EINVAL;
+}
+
+vn_status
+vn_ctx_add_words(vn_ctx *ctx, const char *path, char *errbuf, size_t errsz)
+{
+	char dummy[1];
+
+	if (errbuf == NULL) {
+		errbuf = dummy;
+		errsz = sizeof(dummy);
+	}
+	/* Accepted words are what the spelling check skips, like loans. */
+	return vni_wordset_load(&ctx->lex.loanwords, path, errbuf, errsz)
+		       ? VN_OK
+		       : VN_EDICT;
+}
+
+void
+vn_ctx_set_tone_policy(vn_ctx *ctx, vn_tone_policy policy)
+{
+	ctx->tone_policy = policy;
+	ctx->enabled[VNI_R_TONE_PLACEMENT] = policy != VN_TONE_ANY;
+}
+
 /* --------------------------------------------------------------- result */
 
 void
@@ -277,6 +321,7 @@ size_t vn_diag_end_column(const vn_diag *d) { return d->end_col; }
 size_t vn_diag_byte_offset(const vn_diag *d) { return d->off; }
 size_t vn_diag_byte_length(const vn_diag *d) { return d->len; }
 size_t vn_diag_suggestion_count(const vn_diag *d) { return d->nsugg; }
+int vn_diag_fix_safe(const vn_diag *d) { return d->safe; }
 
 const char *
 vn_diag_suggestion(const vn_diag *d, size_t i)
@@ -290,6 +335,31 @@ int
 vni_rule_on(const struct vni_block *b, size_t rule)
 {
 	return b->ctx->enabled[rule];
+}
+
+/* Is every word of s a valid, attested syllable? A fix must never write
+ * a non-word. */
+static int
+all_known(vn_ctx *ctx, const char *s)
+{
+	char low[64];
+	size_t n, k;
+	const char *e;
+
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		for (e = s; *e && *e != ' '; e++)
+			;
+		k = (size_t)(e - s);
+		n = vni_lower(s, k, low, sizeof(low));
+		if (n == 0 || !vni_known_syllable(ctx, low, n))
+			return 0;
+		s = e;
+	}
+	return 1;
 }
 
 struct vni_finding *
@@ -326,6 +396,10 @@ vni_report_msg(struct vni_block *b, size_t rule, size_t norm, size_t norm_len,
 		}
 		f->nsugg++;
 	}
+	/* Normalising to NFC changes no letter; any other fix must give
+	 * real syllables. */
+	f->safe = b->ctx->rules[rule].safe && f->nsugg == 1 &&
+		  (rule == VNI_R_NOT_NFC || all_known(b->ctx, f->sugg[0]));
 	return f;
 }
 
@@ -538,7 +612,7 @@ typedef void (*check_fn)(struct vni_block *);
 static const check_fn checks[] = {
 	vni_check_spelling, vni_check_repetition, vni_check_english,
 	vni_check_sentence, vni_check_numbers,	  vni_check_quotes,
-	vni_check_packs,
+	vni_check_packs,    vni_check_tone,
 };
 
 static void
@@ -614,6 +688,7 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 		d.end_line = c2.line;
 		d.end_col = c2.col;
 		d.message = f->message;
+		d.safe = f->safe;
 		f->message = NULL;
 		if (f->nsugg) {
 			d.sugg = calloc(f->nsugg, sizeof(*d.sugg));

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lsp.h"
 #include "output.h"
 #include "vnlint.h"
 
@@ -24,7 +25,7 @@
 /* Exit statuses, documented in --help, README and vnlint(1). */
 enum { EXIT_CLEAN = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
 
-enum format { FMT_TEXT, FMT_JSON };
+enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_GNU, FMT_SARIF };
 
 struct opts {
 	enum format format;
@@ -32,6 +33,7 @@ struct opts {
 	int quiet, color;
 	vn_lang lang;
 	const char *stdin_name; /* --stdin-filename: name and type of "-" */
+	enum { FIX_NONE, FIX_WRITE, FIX_DIFF } fix;
 };
 
 struct run {
@@ -39,6 +41,7 @@ struct run {
 	vn_ctx *ctx;
 	struct report_totals totals;
 	int trouble, found, json_first;
+	struct sarif_log sarif;
 };
 
 static const char usage[] =
@@ -49,12 +52,15 @@ static const char usage[] =
 	"or - for standard input.\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FMT     output format: text (default) or json\n"
+	"  -f, --format FMT     output format: text (default), json, jsonl (a JSON\n"
+	"                       object per line), gnu (file:line:col: lines) or\n"
+	"                       sarif (SARIF 2.1.0)\n"
 	"      --fail-on LEVEL  exit 1 on findings at or above LEVEL:\n"
 	"                       error (default), warning or info\n"
 	"      --disable RULE   turn off a rule, a pack (\"spelling\") or \"all\"\n"
 	"      --enable RULE    turn a rule or pack back on\n"
 	"      --list-rules     list the rules with their default severity\n"
+	"      --lsp            run a Language Server Protocol server on stdio\n"
 	"      --explain RULE   explain what a rule reports and why\n"
 	"      --rules DIR      also load the rule packs (*.rules) in DIR\n"
 	"      --no-default-rules  do not load the shipped rule packs\n"
@@ -62,6 +68,9 @@ static const char usage[] =
 	"                       packs in DIR only, if given) and exit\n"
 	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
 	"      --color WHEN     colour text output: auto (default), always, never\n"
+	"      --fix            apply the safe fixes to the files (standard input:\n"
+	"                       print the fixed text) and report what is left\n"
+	"      --diff, --fix-dry-run  print the safe fixes as a unified diff\n"
 	"  -q, --quiet          print no report; only the exit status tells\n"
 	"      --stdin-filename NAME  report standard input as NAME (and lint it\n"
 	"                       as Markdown if NAME ends in .md)\n"
@@ -190,16 +199,83 @@ slurp(FILE *f, size_t *len)
 	return buf;
 }
 
+/* --fix and --diff. Returns 1 when the report should go on with *res (the
+ * re-linted fixed text in *fixed), 0 when the file is done. */
+static int
+fix(struct run *r, const char *path, int from_stdin, const char *buf,
+    size_t len, vn_result **res, char **fixed, size_t *fixed_len)
+{
+	vn_lint_options lo;
+	size_t applied = 0;
+	int rc;
+
+	if (r->o->fix == FIX_DIFF) {
+		rc = out_diff_file(stdout, path, buf, len, *res);
+		if (rc < 0) {
+			fprintf(stderr, "vnlint: %s: out of memory\n", path);
+			r->trouble = 1;
+		}
+		r->found |= rc > 0; /* like diff(1): 1 means there are changes */
+		return 0;
+	}
+	if (vn_apply_fixes(buf, len, *res, fixed, fixed_len, &applied) != VN_OK) {
+		fprintf(stderr, "vnlint: %s: out of memory\n", path);
+		r->trouble = 1;
+		return 0;
+	}
+	if (from_stdin) {
+		/* A filter: the fixed text, and nothing else, on stdout. */
+		fwrite(*fixed, 1, *fixed_len, stdout);
+		return 0;
+	}
+	if (applied == 0)
+		return 1;
+	if (fix_write_file(path, buf, len, *fixed, *fixed_len) != 0) {
+		r->trouble = 1;
+		return 0;
+	}
+	if (!r->o->quiet)
+		fprintf(stderr, "vnlint: %s: %zu fix%s applied\n", path, applied,
+			applied == 1 ? "" : "es");
+	/* Report what is left in the fixed file. */
+	vn_result_free(*res);
+	*res = NULL;
+	memset(&lo, 0, sizeof(lo));
+	lo.markup = vn_markup_for_path(path);
+	if (vn_lint_ex(r->ctx, *fixed, *fixed_len, &lo, res) != VN_OK) {
+		fprintf(stderr, "vnlint: %s: cannot lint the fixed text\n", path);
+		r->trouble = 1;
+		return 0;
+	}
+	return 2;
+}
+
 static void
-lint_buffer(struct run *r, const char *path, const char *buf, size_t len)
+lint_buffer(struct run *r, const char *path, int from_stdin, const char *buf,
+	    size_t len)
 {
 	vn_result *res = NULL;
 	vn_lint_options lo;
 	vn_status st;
+	char *fixed = NULL;
+	size_t fixed_len = 0;
+	int go_on;
 
 	memset(&lo, 0, sizeof(lo));
 	lo.markup = vn_markup_for_path(path);
 	st = vn_lint_ex(r->ctx, buf, len, &lo, &res);
+	if (st == VN_OK && r->o->fix != FIX_NONE) {
+		go_on = fix(r, path, from_stdin, buf, len, &res, &fixed, &fixed_len);
+		if (!go_on) {
+			vn_result_free(res);
+			free(fixed);
+			return;
+		}
+		if (go_on == 2) {
+			buf = fixed;
+			len = fixed_len;
+		}
+	}
 
 	if (st == VN_EBINARY) {
 		if (!r->o->quiet)
@@ -223,12 +299,19 @@ lint_buffer(struct run *r, const char *path, const char *buf, size_t len)
 		if (r->o->format == FMT_JSON) {
 			out_json_file(stdout, r->json_first, path, buf, len, res);
 			r->json_first = 0;
+		} else if (r->o->format == FMT_JSONL) {
+			out_jsonl_file(stdout, path, buf, len, res);
+		} else if (r->o->format == FMT_GNU) {
+			out_gnu_file(stdout, path, res);
+		} else if (r->o->format == FMT_SARIF) {
+			out_sarif_file(&r->sarif, path, buf, len, res);
 		} else {
 			out_text_file(stdout, path, buf, len, res, r->o->color,
 				      r->o->lang);
 		}
 	}
 	vn_result_free(res);
+	free(fixed);
 }
 
 static void
@@ -237,8 +320,9 @@ lint_file(struct run *r, const char *path)
 	FILE *f;
 	char *buf;
 	size_t len = 0;
+	int from_stdin = strcmp(path, "-") == 0;
 
-	if (strcmp(path, "-") == 0) {
+	if (from_stdin) {
 		buf = slurp(stdin, &len);
 		path = r->o->stdin_name ? r->o->stdin_name : "<stdin>";
 	} else {
@@ -256,7 +340,7 @@ lint_file(struct run *r, const char *path)
 		r->trouble = 1;
 		return;
 	}
-	lint_buffer(r, path, buf, len);
+	lint_buffer(r, path, from_stdin, buf, len);
 	free(buf);
 }
 
@@ -415,7 +499,7 @@ main(int argc, char **argv)
 	char **paths = calloc((size_t)argc + 1, sizeof(*paths));
 	const char **rule_dirs = calloc((size_t)argc + 1, sizeof(*rule_dirs));
 	int i, npaths = 0, ntoggles = 0, nrule_dirs = 0, list = 0, bad = 0;
-	int only_paths = 0, testing = 0, default_rules = 1, rc;
+	int only_paths = 0, testing = 0, default_rules = 1, rc, lsp = 0, frame;
 	vn_status st;
 
 	memset(&vo, 0, sizeof(vo));
@@ -440,10 +524,17 @@ main(int argc, char **argv)
 			printf("vnlint %s\n", vn_version());
 			rc = EXIT_CLEAN;
 			goto out_early;
+		} else if (strcmp(a, "--fix") == 0) {
+			o.fix = FIX_WRITE;
+		} else if (strcmp(a, "--diff") == 0 ||
+			   strcmp(a, "--fix-dry-run") == 0) {
+			o.fix = FIX_DIFF;
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
 			o.quiet = 1;
 		} else if (strcmp(a, "--list-rules") == 0) {
 			list = 1;
+		} else if (strcmp(a, "--lsp") == 0) {
+			lsp = 1;
 		} else if (strcmp(a, "--test-rules") == 0) {
 			testing = 1;
 		} else if (strcmp(a, "--no-default-rules") == 0) {
@@ -456,8 +547,15 @@ main(int argc, char **argv)
 				o.format = FMT_TEXT;
 			else if (strcmp(v, "json") == 0)
 				o.format = FMT_JSON;
+			else if (strcmp(v, "jsonl") == 0)
+				o.format = FMT_JSONL;
+			else if (strcmp(v, "gnu") == 0)
+				o.format = FMT_GNU;
+			else if (strcmp(v, "sarif") == 0)
+				o.format = FMT_SARIF;
 			else {
-				rc = die_usage("unknown format '%s' (text, json)", v);
+				rc = die_usage("unknown format '%s' "
+					       "(text, json, jsonl, gnu, sarif)", v);
 				goto out_early;
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--fail-on", &bad))) {
@@ -513,7 +611,13 @@ main(int argc, char **argv)
 			goto out_early;
 		}
 	}
-	if (!list && !testing && !explain_id && npaths == 0) {
+	for (i = 0; o.fix == FIX_WRITE && npaths > 1 && i < npaths; i++)
+		if (strcmp(paths[i], "-") == 0) {
+			rc = die_usage("%s", "--fix - filters standard input and "
+					     "takes no other path");
+			goto out_early;
+		}
+	if (!list && !testing && !explain_id && !lsp && npaths == 0) {
 		rc = die_usage("%s", "no input: give a file, a directory or -");
 		goto out_early;
 	}
@@ -567,6 +671,11 @@ main(int argc, char **argv)
 			goto out_early;
 		}
 	}
+	if (lsp) {
+		rc = vn_lsp_serve(r.ctx, stdin, stdout);
+		vn_ctx_free(r.ctx);
+		goto out_early;
+	}
 	if (explain_id || list || testing) {
 		rc = explain_id ? explain(r.ctx, explain_id, o.lang)
 		     : list	 ? list_rules(r.ctx, o.lang)
@@ -574,18 +683,28 @@ main(int argc, char **argv)
 		vn_ctx_free(r.ctx);
 		goto out_early;
 	}
-	if (o.format == FMT_JSON && !o.quiet)
+	/* --diff prints diffs and --fix on standard input the fixed text:
+	 * neither is framed by a report. */
+	frame = !o.quiet && o.fix != FIX_DIFF;
+	for (i = 0; i < npaths; i++)
+		if (o.fix == FIX_WRITE && strcmp(paths[i], "-") == 0)
+			frame = 0;
+	if (o.format == FMT_JSON && frame)
 		out_json_begin(stdout);
+	if (o.format == FMT_SARIF && frame)
+		out_sarif_begin(&r.sarif, stdout, r.ctx, o.lang);
 	for (i = 0; i < npaths; i++) {
 		if (strcmp(paths[i], "-") != 0 && is_dir(paths[i]))
 			lint_dir(&r, paths[i]);
 		else
 			lint_file(&r, paths[i]);
 	}
-	if (!o.quiet) {
+	if (frame) {
 		if (o.format == FMT_JSON)
 			out_json_end(stdout, &r.totals);
-		else
+		else if (o.format == FMT_SARIF)
+			out_sarif_end(&r.sarif, !r.trouble);
+		else if (o.format == FMT_TEXT)
 			out_text_summary(stdout, &r.totals, o.color, o.lang);
 	}
 	vn_ctx_free(r.ctx);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The human report: a gcc-style location line, the source line, a caret
- * underline under the span, and the suggestions. */
+ * underline under the span, and the suggestions; and the gnu format, the
+ * location line alone. */
 #include <string.h>
 
 #include <utf8proc.h>
@@ -160,4 +161,29 @@ out_text_summary(FILE *o, const struct report_totals *t, int color,
 			t->warnings, t->warnings == 1 ? "" : "s", t->infos,
 			t->infos == 1 ? "" : "s", t->files,
 			t->files == 1 ? "" : "s", st->off);
+}
+
+/* A control character (a newline in a file name) would split the record
+ * that line-oriented readers expect; show it as '?'. */
+static void
+put_one_line(FILE *o, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, o);
+}
+
+void
+out_gnu_file(FILE *o, const char *path, const vn_result *r)
+{
+	size_t i, n = vn_result_count(r);
+	const vn_diag *d;
+
+	for (i = 0; i < n; i++) {
+		d = vn_result_at(r, i);
+		put_one_line(o, path);
+		fprintf(o, ":%zu:%zu: %s: ", vn_diag_line(d), vn_diag_column(d),
+			vn_severity_name(vn_diag_severity(d)));
+		put_one_line(o, vn_diag_message(d));
+		fprintf(o, " [%s]\n", vn_diag_rule(d));
+	}
 }

@@ -28,4 +28,42 @@ void out_json_end(FILE *o, const struct report_totals *t);
  * \ufffd so the output is always valid JSON. */
 void out_json_string(FILE *o, const char *s, size_t n);
 
+/* GNU: "path:line:col: severity: message [rule]" and nothing else, one line
+ * per diagnostic, never coloured: what compilers print, so editors (Vim
+ * quickfix, Emacs compile-mode) and CI problem matchers read it as is. */
+void out_gnu_file(FILE *o, const char *path, const vn_result *r);
+
+/* JSON Lines: one object per diagnostic (the JSON report's fields plus
+ * "path"), flushed after each file so a reader sees results as they come. */
+void out_jsonl_file(FILE *o, const char *path, const char *src, size_t len,
+		    const vn_result *r);
+
+/* SARIF 2.1.0: one log with one run for the whole invocation. The rules
+ * table comes from the context; the results of every file share one array,
+ * so the writer carries its state from out_sarif_begin to out_sarif_end. */
+struct sarif_log {
+	FILE *o;
+	const vn_ctx *ctx;
+	vn_lang lang;
+	size_t results; /* written so far: the next one needs a comma */
+};
+
+void out_sarif_begin(struct sarif_log *s, FILE *o, const vn_ctx *ctx,
+		     vn_lang lang);
+void out_sarif_file(struct sarif_log *s, const char *path, const char *src,
+		    size_t len, const vn_result *r);
+/* successful: whether the run had no trouble (unreadable paths, ...). */
+void out_sarif_end(struct sarif_log *s, int successful);
+
+/* --diff: the safe fixes of one file as a unified diff. Returns 1 if it
+ * printed a change, 0 if none, -1 on failure. */
+int out_diff_file(FILE *o, const char *path, const char *src, size_t len,
+		  const vn_result *r);
+
+/* --fix: replace path with fixed[0..n) atomically, keeping its mode,
+ * unless its content is no longer orig[0..olen). 0 on success; otherwise
+ * an error message is printed and -1 returned. */
+int fix_write_file(const char *path, const char *orig, size_t olen,
+		   const char *fixed, size_t n);
+
 #endif

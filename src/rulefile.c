@@ -566,7 +566,7 @@ static const char *const rule_keys[] = {
 	"kind", "severity", "message.en", "message.vi", "explain.en",
 	"explain.vi", "bad", "good", "table", "entry", "pattern", "span",
 	"suggest", "antipattern", "trigger", "forms", "summary.en", "summary.vi",
-	NULL};
+	"fix", NULL};
 
 static int
 finish_rule(struct parser *p)
@@ -602,6 +602,10 @@ finish_rule(struct parser *p)
 		return fail(p, line, col,
 			    "unknown kind '%s' (substitution, pattern, consistency)",
 			    kind);
+	v = kv_get(p, "fix", &line, &col);
+	if (v != NULL && strcmp(v, "safe") != 0 && strcmp(v, "none") != 0)
+		return fail(p, line, col, "fix is safe or none");
+	r->safe = v != NULL && strcmp(v, "safe") == 0;
 	sev = kv_get(p, "severity", &line, &col);
 	if (sev == NULL || strcmp(sev, "error") == 0)
 		r->severity = VN_SEV_ERROR;

@@ -103,6 +103,29 @@ size_t vn_ctx_rule_find(const vn_ctx *ctx, const char *id);
 /** Whether rule i is enabled in ctx. */
 int vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i);
 
+/** Report a rule, a pack ("confusion") or "all" at another severity.
+ * VN_EINVAL if nothing matches. */
+vn_status vn_ctx_set_rule_severity(vn_ctx *ctx, const char *id_or_prefix,
+				   vn_severity severity);
+
+/**
+ * Accept the words of a list file (one per line, '#' comments): names,
+ * terms and loans that the spelling check must not report. VN_EDICT with a
+ * "file:line: what" message in errbuf if the file cannot be read.
+ */
+vn_status vn_ctx_add_words(vn_ctx *ctx, const char *path, char *errbuf,
+			   size_t errbuf_size);
+
+/** Which tone placement a document must use. With a policy other than
+ * VN_TONE_ANY, the style/tone-placement rule is enabled and reports each
+ * syllable written in the other style. */
+typedef enum {
+	VN_TONE_ANY = 0,
+	VN_TONE_TRADITIONAL = 1, /* hòa, thủy, ủy */
+	VN_TONE_REFORMED = 2     /* hoà, thuỷ, uỷ */
+} vn_tone_policy;
+void vn_ctx_set_tone_policy(vn_ctx *ctx, vn_tone_policy policy);
+
 /** Called for each failing rule example: where it is and what went wrong. */
 typedef void (*vn_test_failure_fn)(void *userdata, const char *file,
 				   size_t line, const char *message);
@@ -170,6 +193,23 @@ size_t vn_diag_byte_length(const vn_diag *d);
 size_t vn_diag_suggestion_count(const vn_diag *d);
 /** Suggestion i (replacement text for the span), or NULL past the end. */
 const char *vn_diag_suggestion(const vn_diag *d, size_t i);
+/** May suggestion 0 be applied without asking? True when the rule is marked
+ * safe, there is exactly one suggestion, and it is made of valid, attested
+ * syllables (or only normalises to NFC). */
+int vn_diag_fix_safe(const vn_diag *d);
+
+/**
+ * Apply the safe fixes of result r (linted from text[0..len)) to a copy of
+ * the text, back to front; of overlapping fixes the first in position order
+ * wins. *out is a malloc'd NUL-terminated buffer of *outlen bytes; *applied
+ * counts the fixes made. The same result and text give the same output.
+ */
+vn_status vn_apply_fixes(const char *text, size_t len, const vn_result *r,
+			 char **out, size_t *outlen, size_t *applied);
+/** The index of the next fix vn_apply_fixes makes at or after diagnostic
+ * from, when the text up to byte pos is already fixed; (size_t)-1 if none.
+ * Start with (0, 0); continue with (i + 1, end of diagnostic i). */
+size_t vn_result_next_fix(const vn_result *r, size_t from, size_t pos);
 
 const char *vn_severity_name(vn_severity sev); /* "error", ... */
 

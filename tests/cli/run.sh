@@ -56,8 +56,23 @@ for c in $cases; do
 		ok=0
 		echo "FAIL $c: stderr differs"
 	fi
-	# Every JSON report must validate against the published schema.
+	# Every JSON report must validate against the published schema, every
+	# SARIF log against the official one (kept outside the repository).
 	case " $args " in
+	*sarif*)
+		if [ -s "$tmp/out" ] && ! python3 ../check-sarif.py "$tmp/out" . \
+			</dev/null; then
+			ok=0
+			echo "FAIL $c: SARIF log does not validate"
+		fi
+		;;
+	*jsonl*)
+		if [ -s "$tmp/out" ] && ! python3 ../check-jsonl.py \
+			../../docs/jsonl.schema.json "$tmp/out" .; then
+			ok=0
+			echo "FAIL $c: JSON Lines do not validate"
+		fi
+		;;
 	*json*)
 		if [ -s "$tmp/out" ] && ! python3 ../check-json.py \
 			../../docs/report.schema.json "$tmp/out" .; then

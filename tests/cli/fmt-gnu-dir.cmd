@@ -1,0 +1,1 @@
+-f gnu --color always tree/sub "fmt dir"

@@ -1,0 +1,1 @@
+--format gnu duplicate.txt spelling.txt quotes.txt invalid.txt nfd.txt

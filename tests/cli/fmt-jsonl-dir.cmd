@@ -1,0 +1,1 @@
+--format=jsonl tree/sub "fmt dir"

@@ -1,0 +1,1 @@
+--format jsonl duplicate.txt spelling.txt quotes.txt invalid.txt nfd.txt

@@ -1,0 +1,1 @@
+-q --format sarif duplicate.txt

@@ -1,0 +1,1 @@
+--no-default-rules --format sarif no-such-file.txt clean.txt

@@ -1,0 +1,1 @@
+--no-default-rules --rules ../rules/good --format sarif packs.txt

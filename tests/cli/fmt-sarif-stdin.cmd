@@ -1,0 +1,1 @@
+--no-default-rules --format sarif -

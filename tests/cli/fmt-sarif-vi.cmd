@@ -1,0 +1,1 @@
+--no-default-rules --lang vi --disable punctuation --format sarif spelling.txt quotes.txt

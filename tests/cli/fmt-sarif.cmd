@@ -1,0 +1,1 @@
+--format sarif duplicate.txt spelling.txt quotes.txt invalid.txt nfd.txt
