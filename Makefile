@@ -38,7 +38,7 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c
-CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/out_jsonl.c src/out_sarif.c src/lsp.c
+CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
 UNIT     := syllable text token lexicon lint
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
@@ -64,6 +64,9 @@ FORCE:
 $(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h $(B)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(B)/lsp.o $(B)/main.o: src/lsp.h
+$(B)/config.o $(B)/main.o: src/config.h
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/%.o)
 CLI_OBJ := $(CLI_SRC:src/%.c=$(B)/%.o)
@@ -115,7 +118,7 @@ valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
 	@set -e; for t in $(UNIT); do \
 		VNLINT_DATA_DIR=dict $(VALGRIND) $(B)/test_$$t \
 			tests/spec/syllables.txt >/dev/null; done
-	@for f in text json; do \
+	@for f in text json jsonl gnu sarif; do \
 		$(VALGRIND) $(B)/vnlint --format $$f tests/cli/*.txt tests/cli/tree \
 			>/dev/null; [ $$? -ne 99 ] || exit 1; done
 	@echo "valgrind: clean"
@@ -161,11 +164,19 @@ install: all
 		-o -name '*.txt' -o -name README.md \) | while read f; do \
 		install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/rules/$$f"; done
 	install -m 644 man/vnlint.1 $(DESTDIR)$(MANDIR)/man1/vnlint.1
+	install -d $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 644 man/vnlint-rules.5 $(DESTDIR)$(MANDIR)/man5/vnlint-rules.5
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+		-e "s|@VERSION@|$$(sed -n 's/^#define VN_VERSION_STRING \"\(.*\)\"/\1/p' src/vnlint.h)|" \
+		vnlint.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/vnlint.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/vnlint $(DESTDIR)$(LIBDIR)/libvnlint.a \
 		$(DESTDIR)$(LIBDIR)/libvnlint.so.0 $(DESTDIR)$(LIBDIR)/libvnlint.so \
-		$(DESTDIR)$(INCLUDEDIR)/vnlint.h $(DESTDIR)$(MANDIR)/man1/vnlint.1
+		$(DESTDIR)$(INCLUDEDIR)/vnlint.h $(DESTDIR)$(MANDIR)/man1/vnlint.1 \
+		$(DESTDIR)$(MANDIR)/man5/vnlint-rules.5 \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/vnlint.pc
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

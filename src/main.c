@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "lsp.h"
 #include "output.h"
 #include "vnlint.h"
@@ -36,13 +37,108 @@ struct opts {
 	enum { FIX_NONE, FIX_WRITE, FIX_DIFF } fix;
 };
 
+/* What every context gets from the command line. */
+struct recipe {
+	vn_options vo;
+	const char *shipped; /* the shipped rule packs, or NULL */
+	const char **rule_dirs;
+	int nrule_dirs;
+	const char **toggles;
+	const int *toggle_on;
+	int ntoggles;
+};
+
+/* A .vnlint.ini and the context built for it. */
+struct configured {
+	struct vn_config cfg;
+	vn_ctx *ctx;
+};
+
 struct run {
 	const struct opts *o;
-	vn_ctx *ctx;
+	const struct recipe *recipe;
+	vn_ctx *ctx; /* for files no configuration governs */
+	struct configured *conf;
+	size_t nconf;
+	const char *config_file; /* --config FILE: for every file */
+	int no_config, fail_on_given;
 	struct report_totals totals;
 	int trouble, found, json_first;
 	struct sarif_log sarif;
 };
+
+/* Build a context: data, shipped packs and --rules, then the
+ * configuration (if any), then --enable/--disable, which win. */
+static vn_status
+build_ctx(const struct recipe *rc, const struct vn_config *cfg, vn_ctx **out,
+	  char *err, size_t errsz)
+{
+	vn_status st = vn_ctx_new(out, &rc->vo, err, errsz);
+	int i;
+
+	if (st == VN_OK && rc->shipped)
+		st = vn_ctx_load_rules(*out, rc->shipped, err, errsz);
+	for (i = 0; st == VN_OK && i < rc->nrule_dirs; i++)
+		st = vn_ctx_load_rules(*out, rc->rule_dirs[i], err, errsz);
+	if (st == VN_OK && cfg)
+		st = config_apply(cfg, *out, err, errsz);
+	for (i = 0; st == VN_OK && i < rc->ntoggles; i++)
+		if (vn_ctx_set_rule_enabled(*out, rc->toggles[i], rc->toggle_on[i]) !=
+		    VN_OK) {
+			snprintf(err, errsz, "unknown rule '%s' (see --list-rules)",
+				 rc->toggles[i]);
+			st = VN_EINVAL;
+		}
+	if (st != VN_OK) {
+		vn_ctx_free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+/* The configuration governing file (NULL: none) and its context. */
+static vn_ctx *
+context_for(struct run *r, const char *file, const struct vn_config **cfg)
+{
+	char path[PATH_MAX], err[1024];
+	struct configured *c;
+	size_t i;
+	void *p;
+
+	*cfg = NULL;
+	if (r->no_config)
+		return r->ctx;
+	if (r->config_file)
+		snprintf(path, sizeof(path), "%s", r->config_file);
+	else if (!config_find(strcmp(file, "-") == 0 ? "." : file, path,
+			      sizeof(path)))
+		return r->ctx;
+	for (i = 0; i < r->nconf; i++)
+		if (strcmp(r->conf[i].cfg.path, path) == 0) {
+			*cfg = r->conf[i].ctx ? &r->conf[i].cfg : NULL;
+			return r->conf[i].ctx;
+		}
+	p = realloc(r->conf, (r->nconf + 1) * sizeof(*r->conf));
+	if (p == NULL) {
+		fprintf(stderr, "vnlint: out of memory\n");
+		r->trouble = 1;
+		return NULL;
+	}
+	r->conf = p;
+	c = &r->conf[r->nconf++];
+	memset(c, 0, sizeof(*c));
+	/* A broken configuration is remembered too: reported once. */
+	if (!config_load(&c->cfg, path, err, sizeof(err)) ||
+	    build_ctx(r->recipe, &c->cfg, &c->ctx, err, sizeof(err)) != VN_OK) {
+		fprintf(stderr, "vnlint: %s\n", err);
+		r->trouble = 1;
+		if (c->cfg.path == NULL)
+			c->cfg.path = strdup(path);
+		return NULL;
+	}
+	*cfg = &c->cfg;
+	return c->ctx;
+}
 
 static const char usage[] =
 	"Usage: vnlint [OPTIONS] PATH...\n"
@@ -64,6 +160,9 @@ static const char usage[] =
 	"      --explain RULE   explain what a rule reports and why\n"
 	"      --rules DIR      also load the rule packs (*.rules) in DIR\n"
 	"      --no-default-rules  do not load the shipped rule packs\n"
+	"      --config FILE    use this configuration for every file (default:\n"
+	"                       the nearest .vnlint.ini above each file)\n"
+	"      --no-config      use no configuration file\n"
 	"      --test-rules [DIR...]  check the examples of every rule (of the\n"
 	"                       packs in DIR only, if given) and exit\n"
 	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
@@ -202,8 +301,9 @@ slurp(FILE *f, size_t *len)
 /* --fix and --diff. Returns 1 when the report should go on with *res (the
  * re-linted fixed text in *fixed), 0 when the file is done. */
 static int
-fix(struct run *r, const char *path, int from_stdin, const char *buf,
-    size_t len, vn_result **res, char **fixed, size_t *fixed_len)
+fix(struct run *r, vn_ctx *ctx, const char *path, int from_stdin,
+    const char *buf, size_t len, vn_result **res, char **fixed,
+    size_t *fixed_len)
 {
 	vn_lint_options lo;
 	size_t applied = 0;
@@ -242,7 +342,7 @@ fix(struct run *r, const char *path, int from_stdin, const char *buf,
 	*res = NULL;
 	memset(&lo, 0, sizeof(lo));
 	lo.markup = vn_markup_for_path(path);
-	if (vn_lint_ex(r->ctx, *fixed, *fixed_len, &lo, res) != VN_OK) {
+	if (vn_lint_ex(ctx, *fixed, *fixed_len, &lo, res) != VN_OK) {
 		fprintf(stderr, "vnlint: %s: cannot lint the fixed text\n", path);
 		r->trouble = 1;
 		return 0;
@@ -260,12 +360,20 @@ lint_buffer(struct run *r, const char *path, int from_stdin, const char *buf,
 	char *fixed = NULL;
 	size_t fixed_len = 0;
 	int go_on;
+	const struct vn_config *cfg;
+	vn_ctx *ctx = context_for(r, path, &cfg);
+	vn_severity fail_on = r->o->fail_on;
 
+	if (ctx == NULL)
+		return; /* a broken configuration, already reported */
+	if (!r->fail_on_given && cfg && cfg->fail_on >= 0)
+		fail_on = (vn_severity)cfg->fail_on;
 	memset(&lo, 0, sizeof(lo));
 	lo.markup = vn_markup_for_path(path);
-	st = vn_lint_ex(r->ctx, buf, len, &lo, &res);
+	st = vn_lint_ex(ctx, buf, len, &lo, &res);
 	if (st == VN_OK && r->o->fix != FIX_NONE) {
-		go_on = fix(r, path, from_stdin, buf, len, &res, &fixed, &fixed_len);
+		go_on = fix(r, ctx, path, from_stdin, buf, len, &res, &fixed,
+			    &fixed_len);
 		if (!go_on) {
 			vn_result_free(res);
 			free(fixed);
@@ -292,7 +400,7 @@ lint_buffer(struct run *r, const char *path, int from_stdin, const char *buf,
 	r->totals.errors += vn_result_count_severity(res, VN_SEV_ERROR);
 	r->totals.warnings += vn_result_count_severity(res, VN_SEV_WARNING);
 	r->totals.infos += vn_result_count_severity(res, VN_SEV_INFO);
-	for (size_t s = r->o->fail_on; s <= VN_SEV_ERROR; s++)
+	for (size_t s = fail_on; s <= VN_SEV_ERROR; s++)
 		if (vn_result_count_severity(res, (vn_severity)s))
 			r->found = 1;
 	if (!r->o->quiet) {
@@ -342,6 +450,16 @@ lint_file(struct run *r, const char *path)
 	}
 	lint_buffer(r, path, from_stdin, buf, len);
 	free(buf);
+}
+
+/* Does the file's configuration ignore it (in a directory walk)? */
+static int
+ignored(struct run *r, const char *path)
+{
+	const struct vn_config *cfg;
+
+	return context_for(r, path, &cfg) != NULL && cfg != NULL &&
+	       config_ignores(cfg, path);
 }
 
 static int
@@ -401,7 +519,8 @@ lint_dir(struct run *r, const char *dir)
 			lint_dir(r, path);
 		} else if (wanted(names[i]) &&
 			   (S_ISREG(st.st_mode) ||
-			    (S_ISLNK(st.st_mode) && !is_dir(path)))) {
+			    (S_ISLNK(st.st_mode) && !is_dir(path))) &&
+			   !ignored(r, path)) {
 			lint_file(r, path);
 		}
 		free(names[i]);
@@ -500,6 +619,9 @@ main(int argc, char **argv)
 	const char **rule_dirs = calloc((size_t)argc + 1, sizeof(*rule_dirs));
 	int i, npaths = 0, ntoggles = 0, nrule_dirs = 0, list = 0, bad = 0;
 	int only_paths = 0, testing = 0, default_rules = 1, rc, lsp = 0, frame;
+	int no_config = 0, fail_on_given = 0;
+	const char *config_file = NULL;
+	struct recipe recipe;
 	vn_status st;
 
 	memset(&vo, 0, sizeof(vo));
@@ -539,6 +661,10 @@ main(int argc, char **argv)
 			testing = 1;
 		} else if (strcmp(a, "--no-default-rules") == 0) {
 			default_rules = 0;
+		} else if (strcmp(a, "--no-config") == 0) {
+			no_config = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--config", &bad))) {
+			config_file = v;
 		} else if ((v = opt_value(argc, argv, &i, "--rules", &bad))) {
 			rule_dirs[nrule_dirs++] = v;
 		} else if ((v = opt_value(argc, argv, &i, "--format", &bad)) ||
@@ -559,6 +685,7 @@ main(int argc, char **argv)
 				goto out_early;
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--fail-on", &bad))) {
+			fail_on_given = 1;
 			if (strcmp(v, "error") == 0)
 				o.fail_on = VN_SEV_ERROR;
 			else if (strcmp(v, "warning") == 0)
@@ -637,39 +764,37 @@ main(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
 	r.json_first = 1;
-	st = vn_ctx_new(&r.ctx, &vo, err, sizeof(err));
-	if (st != VN_OK) {
-		fprintf(stderr, "vnlint: %s%s%s\n", vn_strerror(st), *err ? ": " : "",
-			err);
-		rc = EXIT_TROUBLE;
-		goto out_early;
-	}
+	r.config_file = config_file;
+	r.no_config = no_config;
+	r.fail_on_given = fail_on_given;
 	shipped = find_dir("VNLINT_RULES_DIR", "rules", "/rules", rulesbuf,
 			   sizeof(rulesbuf));
 	if (shipped == NULL)
 		shipped = VN_RULESDIR;
 	shipped = tidy_path(shipped, shippedbuf, sizeof(shippedbuf));
-	if (default_rules) {
-		st = is_dir(shipped) ? vn_ctx_load_rules(r.ctx, shipped, err,
-							  sizeof(err))
-				     : VN_OK;
-	}
-	for (i = 0; st == VN_OK && i < nrule_dirs; i++)
-		st = vn_ctx_load_rules(r.ctx, rule_dirs[i], err, sizeof(err));
-	if (st != VN_OK) {
-		fprintf(stderr, "vnlint: %s\n", err);
-		vn_ctx_free(r.ctx);
-		rc = EXIT_TROUBLE;
+	memset(&recipe, 0, sizeof(recipe));
+	recipe.vo = vo;
+	recipe.shipped = default_rules && is_dir(shipped) ? shipped : NULL;
+	recipe.rule_dirs = rule_dirs;
+	recipe.nrule_dirs = nrule_dirs;
+	recipe.toggles = toggles;
+	recipe.toggle_on = toggle_on;
+	recipe.ntoggles = ntoggles;
+	r.recipe = &recipe;
+	st = build_ctx(&recipe, NULL, &r.ctx, err, sizeof(err));
+	if (st == VN_EINVAL) {
+		rc = die_usage("%s", err);
 		goto out_early;
 	}
-	for (i = 0; i < ntoggles; i++) {
-		if (vn_ctx_set_rule_enabled(r.ctx, toggles[i], toggle_on[i]) !=
-		    VN_OK) {
-			rc = die_usage("unknown rule '%s' (see --list-rules)",
-				       toggles[i]);
-			vn_ctx_free(r.ctx);
-			goto out_early;
-		}
+	if (st != VN_OK) {
+		/* A rule pack's message already names file:line:col. */
+		if (st == VN_ERULE)
+			fprintf(stderr, "vnlint: %s\n", err);
+		else
+			fprintf(stderr, "vnlint: %s%s%s\n", vn_strerror(st),
+				*err ? ": " : "", err);
+		rc = EXIT_TROUBLE;
+		goto out_early;
 	}
 	if (lsp) {
 		rc = vn_lsp_serve(r.ctx, stdin, stdout);
@@ -708,6 +833,11 @@ main(int argc, char **argv)
 			out_text_summary(stdout, &r.totals, o.color, o.lang);
 	}
 	vn_ctx_free(r.ctx);
+	for (i = 0; i < (int)r.nconf; i++) {
+		vn_ctx_free(r.conf[i].ctx);
+		config_free(&r.conf[i].cfg);
+	}
+	free(r.conf);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "vnlint: cannot write output: %s\n", strerror(errno));
 		r.trouble = 1;

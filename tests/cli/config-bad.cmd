@@ -1,0 +1,1 @@
+--config conf-bad.ini clean.txt

@@ -1,0 +1,1 @@
+--enable mt/stray-english --fail-on error conf/docs/a.txt

@@ -1,0 +1,1 @@
+--no-config conf/docs/a.txt

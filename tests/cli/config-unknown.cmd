@@ -1,0 +1,1 @@
+--config conf-unknown.ini clean.txt
