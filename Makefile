@@ -24,8 +24,8 @@ endif
 LIBPKGS  := hunspell libpcre2-8 libutf8proc
 CLIPKGS  := $(LIBPKGS) libcjson inih
 DEPCFLAGS = $(shell pkg-config --cflags $(CLIPKGS) 2>/dev/null)
-DEPLIBS   = $(shell pkg-config --libs $(LIBPKGS) 2>/dev/null)
-CLILIBS   = $(shell pkg-config --libs $(CLIPKGS) 2>/dev/null)
+DEPLIBS   = $(shell pkg-config --libs $(LIBPKGS) 2>/dev/null) -lm
+CLILIBS   = $(shell pkg-config --libs $(CLIPKGS) 2>/dev/null) -lm
 CMOCKA    = $(shell pkg-config --libs cmocka 2>/dev/null)
 DEFS     := -DVN_DATADIR='"$(DATADIR)"' -DVN_RULESDIR='"$(DATADIR)/rules"'
 ALLCFLAGS = $(WARN) $(CFLAGS) $(DEPCFLAGS) $(DEFS) -fPIC -Isrc
@@ -37,9 +37,10 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_sentence.c src/check_numbers.c src/check_quotes.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
-            src/check_tone.c
+            src/check_tone.c src/confuse.c src/model.c src/train.c \
+            src/check_context.c
 CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
-UNIT     := syllable text token lexicon lint
+UNIT     := syllable text token lexicon lint model
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
@@ -146,6 +147,10 @@ corpus: | $(B)/.deps
 false-alarms: $(B)/vnlint corpus
 	@python3 scripts/false-alarms.py --vnlint $(B)/vnlint --corpus $(B)/corpus
 
+# The shipped context model, rebuilt from the clean corpus (docs/model.md).
+model: $(B)/vnlint corpus
+	$(B)/vnlint train -o dict/vi.model $(B)/corpus
+
 bench: $(B)/vnlint
 	@bash scripts/bench.sh $(B)/vnlint
 
@@ -159,7 +164,7 @@ install: all
 	install -m 755 $(B)/libvnlint.so $(DESTDIR)$(LIBDIR)/libvnlint.so.0
 	ln -sf libvnlint.so.0 $(DESTDIR)$(LIBDIR)/libvnlint.so
 	install -m 644 src/vnlint.h $(DESTDIR)$(INCLUDEDIR)/vnlint.h
-	install -m 644 dict/*.txt dict/README.md $(DESTDIR)$(DATADIR)/
+	install -m 644 dict/*.txt dict/README.md dict/vi.model $(DESTDIR)$(DATADIR)/
 	cd rules && find . -type f \( -name '*.rules' -o -name '*.tsv' \
 		-o -name '*.txt' -o -name README.md \) | while read f; do \
 		install -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/rules/$$f"; done

@@ -201,4 +201,25 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "viết theo kiểu kia bị báo: kiểu cũ 'hòa, thủy, ủy', kiểu mới "
 		 "'hoà, thuỷ, uỷ'. Sửa chỉ dời dấu, không đổi gì khác."},
 		1},
+	[VNI_R_UNLIKELY_SYLLABLE] = {
+		"context/unlikely-syllable", VN_SEV_WARNING,
+		{"a valid syllable that is improbable in its context",
+		 "âm tiết hợp lệ nhưng khó xuất hiện trong ngữ cảnh này"},
+		{"OCR misreads tone and vowel marks, d/đ and l/t into other valid "
+		 "syllables ('để làm' read as 'đế làm'), which no word list can "
+		 "flag. With a syllable bigram model (the shipped one, or your own "
+		 "from 'vnlint train'), each syllable is compared with the "
+		 "syllables it could have been: when one of them is much more "
+		 "probable with both neighbours (a log-likelihood ratio above the "
+		 "threshold, --context-threshold), the syllable is reported with "
+		 "that candidate. Proper names (capitalised inside a sentence), "
+		 "numbers and acronyms are never questioned. --profile typing adds "
+		 "typing and regional confusions (s/x, ch/tr, d/gi/r, l/n, final "
+		 "n/ng, t/c).",
+		 "OCR đọc sai dấu thanh, dấu mũ, d/đ, l/t thành âm tiết hợp lệ khác "
+		 "('để làm' thành 'đế làm'), danh sách từ không phát hiện được. Với "
+		 "mô hình bigram âm tiết, mỗi âm tiết được so với các âm tiết nó có "
+		 "thể là: khi một âm tiết khác hợp với cả hai bên hơn hẳn (tỉ số "
+		 "log-hợp lý vượt ngưỡng), âm tiết bị báo kèm gợi ý. Tên riêng, số "
+		 "và từ viết tắt không bị xét."}},
 };

@@ -261,6 +261,7 @@ enum vni_rule {
 	VNI_R_UNBALANCED_QUOTE,
 	VNI_R_REGEX_LIMIT,
 	VNI_R_TONE_PLACEMENT,
+	VNI_R_UNLIKELY_SYLLABLE,
 	VNI_R_COUNT
 };
 
@@ -459,6 +460,35 @@ int vni_suppressed(const struct vni_suppress *sp, size_t line,
 		   const char *rule);
 void vni_suppress_free(struct vni_suppress *sp);
 
+/* --------------------------------------------------------------- model.c */
+
+#define VNI_MODEL_VERSION 1
+/* The context check's default threshold, chosen on held-out text (see
+ * docs/context-eval.md). */
+#define VNI_DEFAULT_THRESHOLD 6.0
+#define VNI_SENTENCE "<s>"
+#define VNI_UNKNOWN "<unk>"
+#define VNI_NO_WORD UINT32_MAX
+
+uint32_t vni_model_checksum(const unsigned char *p, size_t n);
+/* The id of a lowercase, reformed word, or VNI_NO_WORD. */
+uint32_t vni_model_id(const vn_model *m, const char *w, size_t n);
+const char *vni_model_word(const vn_model *m, uint32_t id);
+uint32_t vni_model_count(const vn_model *m, uint32_t id);
+uint32_t vni_model_bigram(const vn_model *m, uint32_t v, uint32_t w);
+/* ln P(w | v); unseen ids (VNI_NO_WORD) are allowed on either side. */
+double vni_model_logprob(const vn_model *m, uint32_t v, uint32_t w);
+uint32_t vni_model_sentence(const vn_model *m);
+uint32_t vni_model_unknown(const vn_model *m);
+
+/* ------------------------------------------------------------- confuse.c */
+
+#define VNI_CAND_LEN 32
+/* Confusion candidates of the lowercase NFC syllable w (valid syllables in
+ * the reformed placement, w itself excluded); returns how many. */
+size_t vni_confusions(const char *w, size_t len, vn_profile profile,
+		      char (*out)[VNI_CAND_LEN], size_t max);
+
 /* ---------------------------------------------------------------- diag.c */
 
 struct vn_diag {
@@ -486,6 +516,10 @@ int vni_result_push(vn_result *r, const struct vn_diag *d);
 struct vn_ctx {
 	vn_lang lang;
 	vn_tone_policy tone_policy;
+	const vn_model *model;         /* borrowed; NULL: no context check */
+	double threshold;              /* context log-likelihood ratio */
+	vn_profile profile;
+	struct vni_multimap cand_cache; /* word -> candidate ids */
 	struct vni_ruledef *rules; /* built-ins first, then loaded rules */
 	unsigned char *enabled;
 	size_t nrules, caprules;
@@ -572,6 +606,9 @@ void vni_check_numbers(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */
+void vni_check_context(struct vni_block *b); /* check_context.c: the model */
+/* Where the block starting at start ends (a paragraph, at most 256 KiB). */
+size_t vni_block_end(const char *s, size_t len, size_t start);
 
 /* Message templates of loaded rules: {match}, {suggestion}, {note}, {N}. */
 struct vni_fill {

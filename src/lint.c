@@ -164,6 +164,7 @@ vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf, size_t errsz)
 	data = opts && opts->data_dir ? opts->data_dir : VN_DATADIR;
 	hun = opts && opts->hunspell_dir ? opts->hunspell_dir : VN_HUNSPELL_DIR;
 	ctx->lang = opts ? opts->lang : VN_LANG_EN;
+	ctx->threshold = VNI_DEFAULT_THRESHOLD;
 	if (!add_builtins(ctx)) {
 		vn_ctx_free(ctx);
 		return VN_ENOMEM;
@@ -205,6 +206,7 @@ vn_ctx_free(vn_ctx *ctx)
 	vni_dict_close(ctx->dict);
 	vni_wordset_free(&ctx->known);
 	vni_wordset_free(&ctx->unknown);
+	vni_mm_free(&ctx->cand_cache);
 	free(ctx);
 }
 
@@ -265,6 +267,23 @@ vn_ctx_add_words(vn_ctx *ctx, const char *path, char *errbuf, size_t errsz)
 	return vni_wordset_load(&ctx->lex.loanwords, path, errbuf, errsz)
 		       ? VN_OK
 		       : VN_EDICT;
+}
+
+void
+vn_ctx_set_model(vn_ctx *ctx, const vn_model *m)
+{
+	ctx->model = m;
+	/* Candidates depend on the model's vocabulary. */
+	vni_mm_free(&ctx->cand_cache);
+}
+
+void
+vn_ctx_set_context(vn_ctx *ctx, double threshold, vn_profile profile)
+{
+	ctx->threshold = threshold < 0 ? VNI_DEFAULT_THRESHOLD : threshold;
+	if (profile != ctx->profile)
+		vni_mm_free(&ctx->cand_cache);
+	ctx->profile = profile;
 }
 
 void
@@ -474,8 +493,8 @@ vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 
 /* Where the current block should end: after the first blank line, or at
  * a line break or space before BLOCK_MAX, or at a character boundary. */
-static size_t
-block_end(const char *s, size_t len, size_t start)
+size_t
+vni_block_end(const char *s, size_t len, size_t start)
 {
 	size_t i = start, limit = len - start > BLOCK_MAX ? start + BLOCK_MAX
 							  : len;
@@ -612,7 +631,7 @@ typedef void (*check_fn)(struct vni_block *);
 static const check_fn checks[] = {
 	vni_check_spelling, vni_check_repetition, vni_check_english,
 	vni_check_sentence, vni_check_numbers,	  vni_check_quotes,
-	vni_check_packs,    vni_check_tone,
+	vni_check_packs,    vni_check_tone,	  vni_check_context,
 };
 
 static void
@@ -913,7 +932,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		cur.off = 3; /* the BOM takes no column */
 	while (start < len) {
-		end = block_end(src, len, start);
+		end = vni_block_end(src, len, start);
 		doc.serial++;
 		vni_text_decode(&t, src + start, end - start, start);
 		if (t.failed) {

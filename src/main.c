@@ -46,6 +46,9 @@ struct recipe {
 	const char **toggles;
 	const int *toggle_on;
 	int ntoggles;
+	const vn_model *model; /* NULL: no context check */
+	double threshold;      /* < 0: the library's default */
+	vn_profile profile;
 };
 
 /* A .vnlint.ini and the context built for it. */
@@ -82,6 +85,10 @@ build_ctx(const struct recipe *rc, const struct vn_config *cfg, vn_ctx **out,
 		st = vn_ctx_load_rules(*out, rc->rule_dirs[i], err, errsz);
 	if (st == VN_OK && cfg)
 		st = config_apply(cfg, *out, err, errsz);
+	if (st == VN_OK) {
+		vn_ctx_set_model(*out, rc->model);
+		vn_ctx_set_context(*out, rc->threshold, rc->profile);
+	}
 	for (i = 0; st == VN_OK && i < rc->ntoggles; i++)
 		if (vn_ctx_set_rule_enabled(*out, rc->toggles[i], rc->toggle_on[i]) !=
 		    VN_OK) {
@@ -163,6 +170,13 @@ static const char usage[] =
 	"      --config FILE    use this configuration for every file (default:\n"
 	"                       the nearest .vnlint.ini above each file)\n"
 	"      --no-config      use no configuration file\n"
+	"      --model FILE     syllable model for context/unlikely-syllable\n"
+	"                       (default: the shipped vi.model); --no-model: none\n"
+	"      --context-threshold X  how sure the context check must be (a\n"
+	"                       log-likelihood ratio; higher: fewer findings)\n"
+	"      --profile P      confusions the context check tries: ocr (default)\n"
+	"                       or typing (adds s/x, ch/tr, d/gi/r, l/n, n/ng, t/c)\n"
+	"  vnlint train [-o MODEL] PATH...  build a model from clean text\n"
 	"      --test-rules [DIR...]  check the examples of every rule (of the\n"
 	"                       packs in DIR only, if given) and exit\n"
 	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
@@ -477,21 +491,22 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walk a directory in sorted order, so output is deterministic. Symbolic
- * links to directories are not followed: no loops. */
-static void
-lint_dir(struct run *r, const char *dir)
+/* Walk a directory in sorted order, so output is deterministic, calling
+ * visit for each *.txt and *.md file. Symbolic links to directories are
+ * not followed: no loops. Returns 0 if some entry could not be read. */
+static int
+walk_dir(const char *dir, void (*visit)(void *, const char *), void *ud)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **names = NULL, **p, path[PATH_MAX];
 	size_t n = 0, cap = 0, i;
 	struct stat st;
+	int ok = 1;
 
 	if (d == NULL) {
 		fprintf(stderr, "vnlint: %s: %s\n", dir, strerror(errno));
-		r->trouble = 1;
-		return;
+		return 0;
 	}
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
@@ -514,18 +529,34 @@ lint_dir(struct run *r, const char *dir)
 			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		if (lstat(path, &st) != 0) {
 			fprintf(stderr, "vnlint: %s: %s\n", path, strerror(errno));
-			r->trouble = 1;
+			ok = 0;
 		} else if (S_ISDIR(st.st_mode)) {
-			lint_dir(r, path);
+			ok &= walk_dir(path, visit, ud);
 		} else if (wanted(names[i]) &&
 			   (S_ISREG(st.st_mode) ||
-			    (S_ISLNK(st.st_mode) && !is_dir(path))) &&
-			   !ignored(r, path)) {
-			lint_file(r, path);
+			    (S_ISLNK(st.st_mode) && !is_dir(path)))) {
+			visit(ud, path);
 		}
 		free(names[i]);
 	}
 	free(names);
+	return ok;
+}
+
+static void
+lint_visit(void *ud, const char *path)
+{
+	struct run *r = ud;
+
+	if (!ignored(r, path))
+		lint_file(r, path);
+}
+
+static void
+lint_dir(struct run *r, const char *dir)
+{
+	if (!walk_dir(dir, lint_visit, r))
+		r->trouble = 1;
 }
 
 static int
@@ -586,6 +617,127 @@ test_rules(vn_ctx *ctx, char **dirs, int ndirs)
 	return failed ? EXIT_FOUND : EXIT_CLEAN;
 }
 
+static const char *opt_value(int argc, char **argv, int *i, const char *name,
+			     int *err);
+
+struct training {
+	vn_trainer *t;
+	size_t files;
+	int trouble;
+};
+
+static void
+train_visit(void *ud, const char *path)
+{
+	struct training *tr = ud;
+	FILE *f = fopen(path, "rb");
+	size_t len = 0;
+	char *buf = f ? slurp(f, &len) : NULL;
+
+	if (f)
+		fclose(f);
+	if (buf == NULL) {
+		fprintf(stderr, "vnlint: %s: %s\n", path, strerror(errno));
+		tr->trouble = 1;
+		return;
+	}
+	if (memchr(buf, '\0', len) == NULL) {
+		if (vn_trainer_add(tr->t, buf, len) != VN_OK)
+			tr->trouble = 1;
+		tr->files++;
+	}
+	free(buf);
+}
+
+/* vnlint train [-o MODEL] [--min-count N] PATH... */
+static int
+train_main(int argc, char **argv)
+{
+	const char *out = "vnlint.model", *v;
+	char databuf[PATH_MAX], err[1024];
+	unsigned min_count = 2;
+	struct training tr;
+	vn_options vo;
+	vn_model *m;
+	vn_ctx *ctx;
+	int i, npaths = 0, bad = 0;
+
+	memset(&tr, 0, sizeof(tr));
+	memset(&vo, 0, sizeof(vo));
+	for (i = 1; i < argc; i++) {
+		if ((v = opt_value(argc, argv, &i, "-o", &bad)) ||
+		    (v = opt_value(argc, argv, &i, "--output", &bad))) {
+			out = v;
+		} else if ((v = opt_value(argc, argv, &i, "--min-count", &bad))) {
+			min_count = (unsigned)strtoul(v, NULL, 10);
+			if (min_count < 1)
+				return die_usage("--min-count needs a number >= 1: %s", v);
+		} else if ((v = opt_value(argc, argv, &i, "--order", &bad))) {
+			if (strcmp(v, "2") != 0)
+				return die_usage("only --order 2 is supported, not %s", v);
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs("Usage: vnlint train [-o MODEL] [--min-count N] "
+			      "[--order 2] PATH...\n"
+			      "Count syllable pairs in clean Vietnamese text (files, or "
+			      "directories\nsearched for *.txt and *.md) and write a "
+			      "model for --model.\n",
+			      stdout);
+			return EXIT_CLEAN;
+		} else if (bad || argv[i][0] == '-') {
+			return die_usage(bad ? "option '%s' needs a value"
+					     : "unknown option '%s'",
+					 argv[i]);
+		} else {
+			npaths++;
+		}
+	}
+	if (npaths == 0)
+		return die_usage("%s", "train: no input: give files or directories");
+	vo.data_dir = find_dir("VNLINT_DATA_DIR", "dict", "", databuf,
+			       sizeof(databuf));
+	if (vn_ctx_new(&ctx, &vo, err, sizeof(err)) != VN_OK) {
+		fprintf(stderr, "vnlint: %s\n", err);
+		return EXIT_TROUBLE;
+	}
+	if (vn_trainer_new(&tr.t, ctx) != VN_OK) {
+		vn_ctx_free(ctx);
+		fputs("vnlint: out of memory\n", stderr);
+		return EXIT_TROUBLE;
+	}
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-') {
+			if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0 ||
+			    strcmp(argv[i], "--min-count") == 0 ||
+			    strcmp(argv[i], "--order") == 0)
+				i++; /* its value */
+			continue;
+		}
+		if (is_dir(argv[i])) {
+			if (!walk_dir(argv[i], train_visit, &tr))
+				tr.trouble = 1;
+		} else {
+			train_visit(&tr, argv[i]);
+		}
+	}
+	if (!tr.trouble &&
+	    vn_trainer_write(tr.t, out, min_count, err, sizeof(err)) != VN_OK) {
+		fprintf(stderr, "vnlint: %s\n", err);
+		tr.trouble = 1;
+	}
+	vn_trainer_free(tr.t);
+	vn_ctx_free(ctx);
+	if (tr.trouble)
+		return EXIT_TROUBLE;
+	if (vn_model_load(&m, out, err, sizeof(err)) != VN_OK) {
+		fprintf(stderr, "vnlint: %s\n", err);
+		return EXIT_TROUBLE;
+	}
+	printf("%s: %zu files, %zu syllables, %zu pairs\n", out, tr.files,
+	       vn_model_vocabulary(m), vn_model_bigrams(m));
+	vn_model_free(m);
+	return EXIT_CLEAN;
+}
+
 /* Return the value of an option written "--name VALUE" or "--name=VALUE". */
 static const char *
 opt_value(int argc, char **argv, int *i, const char *name, int *err)
@@ -619,12 +771,20 @@ main(int argc, char **argv)
 	const char **rule_dirs = calloc((size_t)argc + 1, sizeof(*rule_dirs));
 	int i, npaths = 0, ntoggles = 0, nrule_dirs = 0, list = 0, bad = 0;
 	int only_paths = 0, testing = 0, default_rules = 1, rc, lsp = 0, frame;
-	int no_config = 0, fail_on_given = 0;
-	const char *config_file = NULL;
+	int no_config = 0, fail_on_given = 0, no_model = 0;
+	const char *config_file = NULL, *model_path = NULL;
+	double threshold = -1;
+	vn_profile profile = VN_PROFILE_OCR;
+	vn_model *model = NULL;
+	char modelbuf[PATH_MAX];
 	struct recipe recipe;
 	vn_status st;
 
 	memset(&vo, 0, sizeof(vo));
+	if (argc > 1 && strcmp(argv[1], "train") == 0) {
+		rc = train_main(argc - 1, argv + 1);
+		goto out_early;
+	}
 	if (toggles == NULL || toggle_on == NULL || paths == NULL ||
 	    rule_dirs == NULL) {
 		fputs("vnlint: out of memory\n", stderr);
@@ -663,6 +823,29 @@ main(int argc, char **argv)
 			default_rules = 0;
 		} else if (strcmp(a, "--no-config") == 0) {
 			no_config = 1;
+		} else if (strcmp(a, "--no-model") == 0) {
+			no_model = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--model", &bad))) {
+			model_path = v;
+		} else if ((v = opt_value(argc, argv, &i, "--context-threshold",
+					   &bad))) {
+			char *end;
+
+			threshold = strtod(v, &end);
+			if (*end || threshold < 0) {
+				rc = die_usage("--context-threshold needs a number >= 0, "
+					       "not '%s'", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--profile", &bad))) {
+			if (strcmp(v, "ocr") == 0)
+				profile = VN_PROFILE_OCR;
+			else if (strcmp(v, "typing") == 0)
+				profile = VN_PROFILE_TYPING;
+			else {
+				rc = die_usage("unknown profile '%s' (ocr, typing)", v);
+				goto out_early;
+			}
 		} else if ((v = opt_value(argc, argv, &i, "--config", &bad))) {
 			config_file = v;
 		} else if ((v = opt_value(argc, argv, &i, "--rules", &bad))) {
@@ -780,6 +963,24 @@ main(int argc, char **argv)
 	recipe.toggles = toggles;
 	recipe.toggle_on = toggle_on;
 	recipe.ntoggles = ntoggles;
+	recipe.threshold = threshold;
+	recipe.profile = profile;
+	/* The shipped model sits with the data; --model replaces it. */
+	if (!no_model) {
+		if (model_path == NULL &&
+		    (size_t)snprintf(modelbuf, sizeof(modelbuf), "%s/vi.model",
+				     vo.data_dir ? vo.data_dir : VN_DATADIR) <
+			    sizeof(modelbuf) &&
+		    access(modelbuf, R_OK) == 0)
+			model_path = modelbuf;
+		if (model_path &&
+		    vn_model_load(&model, model_path, err, sizeof(err)) != VN_OK) {
+			fprintf(stderr, "vnlint: %s\n", err);
+			rc = EXIT_TROUBLE;
+			goto out_early;
+		}
+	}
+	recipe.model = model;
 	r.recipe = &recipe;
 	st = build_ctx(&recipe, NULL, &r.ctx, err, sizeof(err));
 	if (st == VN_EINVAL) {
@@ -844,6 +1045,7 @@ main(int argc, char **argv)
 	}
 	rc = r.trouble ? EXIT_TROUBLE : r.found ? EXIT_FOUND : EXIT_CLEAN;
 out_early:
+	vn_model_free(model);
 	free(rule_dirs);
 	free(toggles);
 	free(toggle_on);

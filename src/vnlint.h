@@ -126,6 +126,41 @@ typedef enum {
 } vn_tone_policy;
 void vn_ctx_set_tone_policy(vn_ctx *ctx, vn_tone_policy policy);
 
+/* ------------------------------------------------------ context model */
+
+typedef struct vn_model vn_model; /* a syllable bigram model, read-only */
+
+/** Which confusions the context check considers: OCR (tones, vowel marks,
+ * d/đ, l/t) or OCR plus typing and regional ones (s/x, ch/tr, d/gi/r, l/n,
+ * final n/ng, t/c). */
+typedef enum { VN_PROFILE_OCR = 0, VN_PROFILE_TYPING = 1 } vn_profile;
+
+/** Map a model file (see docs/model.md). VN_EIO if unreadable, VN_EDICT if
+ * it is not a valid model of this version; the reason goes to errbuf. */
+vn_status vn_model_load(vn_model **out, const char *path, char *errbuf,
+			size_t errbuf_size);
+void vn_model_free(vn_model *m);
+size_t vn_model_vocabulary(const vn_model *m);
+size_t vn_model_bigrams(const vn_model *m);
+
+/** Use model m (borrowed: it must outlive ctx's use of it; NULL: none) for
+ * the context/unlikely-syllable check. */
+void vn_ctx_set_model(vn_ctx *ctx, const vn_model *m);
+/** The check's log-likelihood-ratio threshold (higher: fewer, surer
+ * findings; negative: the default) and candidate profile. */
+void vn_ctx_set_context(vn_ctx *ctx, double threshold, vn_profile profile);
+
+typedef struct vn_trainer vn_trainer; /* counts for a new model */
+
+/** Start training; ctx supplies the tokenizer's word lists. */
+vn_status vn_trainer_new(vn_trainer **out, vn_ctx *ctx);
+/** Count the syllables and syllable pairs of a text. */
+vn_status vn_trainer_add(vn_trainer *t, const char *text, size_t len);
+/** Write the model, keeping the pairs seen at least min_count times. */
+vn_status vn_trainer_write(vn_trainer *t, const char *path,
+			   unsigned min_count, char *errbuf, size_t errbuf_size);
+void vn_trainer_free(vn_trainer *t);
+
 /** Called for each failing rule example: where it is and what went wrong. */
 typedef void (*vn_test_failure_fn)(void *userdata, const char *file,
 				   size_t line, const char *message);
