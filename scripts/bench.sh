@@ -244,6 +244,19 @@ def synthetic(n):
     return d
 
 if vn_t:
+    t, rc = best_of(3, vn_cmd + ["--no-model", clean], ok=VN_OK, slow=SLOW)
+    if t:
+        out("vnlint_no_model_throughput", "%.2f" % (size / MB / t), "MB/s (--no-model)")
+        out("ratio_model_cost", "%.2f" % (vn_t / t), "x time with the context model")
+    model = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(vnlint))), "dict", "vi.model")
+    if os.path.exists(model):
+        out("model_size", "%.0f" % (os.path.getsize(model) / 1024), "KiB (%s)" % os.path.relpath(model))
+        ts = []
+        for _ in range(20):
+            t1, _ = run_once(vn_cmd + [small])
+            t2, _ = run_once(vn_cmd + ["--no-model", small])
+            ts.append(t1 - t2)
+        out("model_load_median_of_20", "%.2f" % (statistics.median(ts) * 1000), "ms (start-up with minus without)")
     t, rc = best_of(3, vn_cmd + ["--no-default-rules", clean], ok=VN_OK, slow=SLOW)
     if t:
         out("vnlint_no_packs_throughput", "%.2f" % (size / MB / t), "MB/s (--no-default-rules)")

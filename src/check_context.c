@@ -45,6 +45,33 @@ key_of(const struct vni_block *b, const struct vni_token *tk, char *out,
 	return vni_syllable_restyle(low, n, VNI_STYLE_REFORMED, out, cap);
 }
 
+/* Past this many cached words stop caching: memory stays bounded. */
+#define ID_CACHE_MAX 200000
+#define NOT_SYLLABLE (VNI_NO_WORD - 1)
+
+/* The model id of a token (VNI_NO_WORD if unseen, NOT_SYLLABLE if it is
+ * no syllable), cached per lowercase spelling: after the first page, one
+ * hash probe per word. */
+static uint32_t
+token_id(const struct vni_block *b, const struct vni_token *tk)
+{
+	vn_ctx *ctx = b->ctx;
+	char low[64], key[64];
+	size_t n = vni_token_lower(b, tk, low, sizeof(low)), kn;
+	uint32_t it, id;
+
+	if (n == 0)
+		return NOT_SYLLABLE;
+	it = vni_mm_first(&ctx->id_cache, low, n);
+	if (it != VNI_MM_END)
+		return ctx->id_cache.val[it];
+	kn = key_of(b, tk, key, sizeof(key));
+	id = kn ? vni_model_id(ctx->model, key, kn) : NOT_SYLLABLE;
+	if (ctx->id_cache.n < ID_CACHE_MAX)
+		(void)vni_mm_add(&ctx->id_cache, low, n, id);
+	return id;
+}
+
 /* Candidate ids of word w (cached in the context per word). */
 static size_t
 candidates(vn_ctx *ctx, const char *w, size_t n, uint32_t *out, size_t max)
@@ -172,8 +199,7 @@ vni_check_context(struct vni_block *b)
 	const struct vni_token *tk;
 	struct slot *s;
 	size_t i, n = 0;
-	char key[64];
-	size_t kn;
+	uint32_t id;
 
 	if (m == NULL || !vni_rule_on(b, VNI_R_UNLIKELY_SYLLABLE) || t->n == 0)
 		return;
@@ -198,14 +224,14 @@ vni_check_context(struct vni_block *b)
 		}
 		s[n].tok = i;
 		s[n].eligible = 0;
-		kn = (tk->flags & SKIP_FLAGS) ? 0 : key_of(b, tk, key, sizeof(key));
-		s[n].self = kn ? vni_model_id(m, key, kn) : VNI_NO_WORD;
+		id = (tk->flags & SKIP_FLAGS) ? NOT_SYLLABLE : token_id(b, tk);
+		s[n].self = id == NOT_SYLLABLE ? VNI_NO_WORD : id;
 		s[n].id = s[n].self == VNI_NO_WORD ? vni_model_unknown(m) : s[n].self;
 		/* A capital inside a sentence is a name, and so is a capital
 		 * followed by another ("Cà Mau"): not questioned. */
-		s[n].eligible = kn && (!(tk->flags & VNI_TF_UPPER_FIRST) ||
-				       (vni_at_sentence_start(t, i) &&
-					!capital_follows(t, i)));
+		s[n].eligible = id != NOT_SYLLABLE &&
+				(!(tk->flags & VNI_TF_UPPER_FIRST) ||
+				 (vni_at_sentence_start(t, i) && !capital_follows(t, i)));
 		n++;
 	}
 	if (covered(m, s, n))

@@ -520,6 +520,7 @@ struct vn_ctx {
 	double threshold;              /* context log-likelihood ratio */
 	vn_profile profile;
 	struct vni_multimap cand_cache; /* word -> candidate ids */
+	struct vni_multimap id_cache;   /* lowercase word -> model id */
 	struct vni_ruledef *rules; /* built-ins first, then loaded rules */
 	unsigned char *enabled;
 	size_t nrules, caprules;

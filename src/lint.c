@@ -207,6 +207,7 @@ vn_ctx_free(vn_ctx *ctx)
 	vni_wordset_free(&ctx->known);
 	vni_wordset_free(&ctx->unknown);
 	vni_mm_free(&ctx->cand_cache);
+	vni_mm_free(&ctx->id_cache);
 	free(ctx);
 }
 
@@ -273,8 +274,9 @@ void
 vn_ctx_set_model(vn_ctx *ctx, const vn_model *m)
 {
 	ctx->model = m;
-	/* Candidates depend on the model's vocabulary. */
+	/* Candidates and ids depend on the model's vocabulary. */
 	vni_mm_free(&ctx->cand_cache);
+	vni_mm_free(&ctx->id_cache);
 }
 
 void
