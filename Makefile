@@ -129,6 +129,10 @@ valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
 test-install:
 	@sh tests/install.sh
 
+# vnlint train, models in .vnlint.ini, --model/--no-model.
+test-model: $(B)/vnlint
+	@sh tests/model.sh $(B)/vnlint
+
 # --fix and --diff on real files: exact, idempotent, atomic, mode kept.
 test-fix: $(B)/vnlint
 	@sh tests/fix.sh $(B)/vnlint
@@ -137,7 +141,7 @@ test-fix: $(B)/vnlint
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-lsp test-rules test-fix test-asan test-install
+test: test-unit test-cli test-lsp test-rules test-fix test-model test-asan test-install
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement

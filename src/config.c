@@ -119,6 +119,40 @@ handler(void *user, const char *section, const char *name, const char *value)
 			return push_path(c, &c->word_lists, &c->nword_lists, value);
 		if (strcmp(name, "ignore") == 0)
 			return push_words(&c->ignore, &c->nignore, value);
+		if (strcmp(name, "model") == 0) {
+			char buf[PATH_MAX];
+
+			free(c->model);
+			if (value[0] == '/')
+				c->model = strdup(value);
+			else if ((size_t)snprintf(buf, sizeof(buf), "%s/%s", c->dir,
+						  value) < sizeof(buf))
+				c->model = strdup(buf);
+			else
+				c->model = NULL;
+			return c->model != NULL;
+		}
+		if (strcmp(name, "context-threshold") == 0) {
+			char *end;
+
+			c->threshold = strtod(value, &end);
+			if (*end || c->threshold < 0)
+				return snprintf(c->err, sizeof(c->err),
+						"context-threshold is a number >= 0"),
+				       0;
+			return 1;
+		}
+		if (strcmp(name, "profile") == 0) {
+			if (strcmp(value, "ocr") == 0)
+				c->profile = VN_PROFILE_OCR;
+			else if (strcmp(value, "typing") == 0)
+				c->profile = VN_PROFILE_TYPING;
+			else
+				return snprintf(c->err, sizeof(c->err),
+						"profile is ocr or typing"),
+				       0;
+			return 1;
+		}
 	} else if (strcmp(section, "rules") == 0) {
 		if (strcmp(name, "disable") == 0)
 			return push_words(&c->disable, &c->ndisable, value);
@@ -158,6 +192,8 @@ config_load(struct vn_config *c, const char *path, char *err, size_t errsz)
 
 	memset(c, 0, sizeof(*c));
 	c->fail_on = -1;
+	c->threshold = -1;
+	c->profile = -1;
 	c->path = strdup(path);
 	slash = strrchr(path, '/');
 	c->dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
@@ -205,6 +241,7 @@ config_free(struct vn_config *c)
 	free(c->ignore);
 	free(c->path);
 	free(c->dir);
+	free(c->model);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -290,5 +327,9 @@ config_apply(const struct vn_config *c, vn_ctx *ctx, char *err, size_t errsz)
 		}
 	if (c->tone != VN_TONE_ANY)
 		vn_ctx_set_tone_policy(ctx, c->tone);
+	if (c->threshold >= 0 || c->profile >= 0)
+		vn_ctx_set_context(ctx, c->threshold,
+				   c->profile >= 0 ? (vn_profile)c->profile
+						   : VN_PROFILE_OCR);
 	return VN_OK;
 }

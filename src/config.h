@@ -20,6 +20,9 @@ struct vn_config {
 	size_t nignore;
 	vn_tone_policy tone;
 	int fail_on;             /* a vn_severity, or -1: not set */
+	char *model;             /* context model, resolved against dir */
+	double threshold;        /* context threshold, or -1: not set */
+	int profile;             /* a vn_profile, or -1: not set */
 	char err[256];
 };
 

@@ -51,10 +51,11 @@ struct recipe {
 	vn_profile profile;
 };
 
-/* A .vnlint.ini and the context built for it. */
+/* A .vnlint.ini and the context (and model) built for it. */
 struct configured {
 	struct vn_config cfg;
 	vn_ctx *ctx;
+	vn_model *model; /* the configuration's own model, if it names one */
 };
 
 struct run {
@@ -64,7 +65,7 @@ struct run {
 	struct configured *conf;
 	size_t nconf;
 	const char *config_file; /* --config FILE: for every file */
-	int no_config, fail_on_given;
+	int no_config, fail_on_given, model_given;
 	struct report_totals totals;
 	int trouble, found, json_first;
 	struct sarif_log sarif;
@@ -136,13 +137,20 @@ context_for(struct run *r, const char *file, const struct vn_config **cfg)
 	memset(c, 0, sizeof(*c));
 	/* A broken configuration is remembered too: reported once. */
 	if (!config_load(&c->cfg, path, err, sizeof(err)) ||
-	    build_ctx(r->recipe, &c->cfg, &c->ctx, err, sizeof(err)) != VN_OK) {
+	    build_ctx(r->recipe, &c->cfg, &c->ctx, err, sizeof(err)) != VN_OK ||
+	    (c->cfg.model &&
+	     vn_model_load(&c->model, c->cfg.model, err, sizeof(err)) != VN_OK)) {
+		vn_ctx_free(c->ctx);
+		c->ctx = NULL;
 		fprintf(stderr, "vnlint: %s\n", err);
 		r->trouble = 1;
 		if (c->cfg.path == NULL)
 			c->cfg.path = strdup(path);
 		return NULL;
 	}
+	/* --model and --no-model on the command line win. */
+	if (c->model && !r->model_given)
+		vn_ctx_set_model(c->ctx, c->model);
 	*cfg = &c->cfg;
 	return c->ctx;
 }
@@ -950,6 +958,7 @@ main(int argc, char **argv)
 	r.config_file = config_file;
 	r.no_config = no_config;
 	r.fail_on_given = fail_on_given;
+	r.model_given = no_model || model_path != NULL;
 	shipped = find_dir("VNLINT_RULES_DIR", "rules", "/rules", rulesbuf,
 			   sizeof(rulesbuf));
 	if (shipped == NULL)
@@ -1036,6 +1045,7 @@ main(int argc, char **argv)
 	vn_ctx_free(r.ctx);
 	for (i = 0; i < (int)r.nconf; i++) {
 		vn_ctx_free(r.conf[i].ctx);
+		vn_model_free(r.conf[i].model);
 		config_free(&r.conf[i].cfg);
 	}
 	free(r.conf);
