@@ -211,22 +211,29 @@ vn_ctx_free(vn_ctx *ctx)
 	free(ctx);
 }
 
-vn_status
-vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id, int enabled)
+/* Does a rule id match "all", itself, or a pack prefix ("spelling",
+ * "spelling/")? */
+static int
+rule_matches(const char *rule, const char *id)
 {
-	size_t i, n = strlen(id), hits = 0;
+	size_t n = strlen(id);
 
 	if (n && id[n - 1] == '/')
 		n--;
-	for (i = 0; i < ctx->nrules; i++) {
-		const char *r = ctx->rules[i].id;
+	return strcmp(id, "all") == 0 || strcmp(rule, id) == 0 ||
+	       (strncmp(rule, id, n) == 0 && rule[n] == '/');
+}
 
-		if (strcmp(id, "all") == 0 || strcmp(r, id) == 0 ||
-		    (strncmp(r, id, n) == 0 && r[n] == '/')) {
+vn_status
+vn_ctx_set_rule_enabled(vn_ctx *ctx, const char *id, int enabled)
+{
+	size_t i, hits = 0;
+
+	for (i = 0; i < ctx->nrules; i++)
+		if (rule_matches(ctx->rules[i].id, id)) {
 			ctx->enabled[i] = (unsigned char)(enabled != 0);
 			hits++;
 		}
-	}
 	return hits ? VN_OK : VN_EINVAL;
 }
 
@@ -239,19 +246,13 @@ vn_ctx_rule_enabled(const vn_ctx *ctx, size_t i)
 vn_status
 vn_ctx_set_rule_severity(vn_ctx *ctx, const char *id, vn_severity sev)
 {
-	size_t i, n = strlen(id), hits = 0;
+	size_t i, hits = 0;
 
-	if (n && id[n - 1] == '/')
-		n--;
-	for (i = 0; i < ctx->nrules; i++) {
-		const char *r = ctx->rules[i].id;
-
-		if (strcmp(id, "all") == 0 || strcmp(r, id) == 0 ||
-		    (strncmp(r, id, n) == 0 && r[n] == '/')) {
+	for (i = 0; i < ctx->nrules; i++)
+		if (rule_matches(ctx->rules[i].id, id)) {
 			ctx->rules[i].severity = sev;
 			hits++;
 		}
-	}
 	return hits ? VN_OK : VN_EINVAL;
 }
 

@@ -63,47 +63,18 @@ struct cursor {
 /* --------------------------------------------------------------- UTF-8 */
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes) and its code
- * point, or 0 if s[0] does not start one (overlong, surrogate, truncated). */
+ * point, or 0 if s[0] does not start one: the library's strict decoder,
+ * where an invalid byte counts as one unit on its own. */
 static size_t
 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	size_t need, i;
-	unsigned char lo = 0x80, hi = 0xBF;
-	uint32_t c;
+	long c;
+	int k = vn_utf8_decode((const char *)s, n, &c);
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		need = 1;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		need = 2;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		need = 3;
-		c = s[0] & 0x07;
-	} else {
+	if (k <= 0)
 		return 0;
-	}
-	if (s[0] == 0xE0)
-		lo = 0xA0;
-	else if (s[0] == 0xED)
-		hi = 0x9F;
-	else if (s[0] == 0xF0)
-		lo = 0x90;
-	else if (s[0] == 0xF4)
-		hi = 0x8F;
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	*cp = c;
-	return need + 1;
+	*cp = (uint32_t)c;
+	return (size_t)k;
 }
 
 /* A copy of s[0..n) that is valid UTF-8 (each invalid byte becomes U+FFFD):

@@ -24,6 +24,10 @@ void out_json_file(FILE *o, int first, const char *path, const char *src,
 		   size_t len, const vn_result *r);
 void out_json_end(FILE *o, const struct report_totals *t);
 
+/* The members of one diagnostic object, without the braces: shared by the
+ * json and jsonl formats. */
+void out_json_diag_fields(FILE *o, const char *src, const vn_diag *d);
+
 /* Write s[0..n) as a JSON string (quotes included); invalid UTF-8 becomes
  * \ufffd so the output is always valid JSON. */
 void out_json_string(FILE *o, const char *s, size_t n);

@@ -73,3 +73,13 @@ vni_utf8_encode(int32_t cp, char *out)
 	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
 }
+
+int
+vn_utf8_decode(const char *s, size_t n, long *cp)
+{
+	int32_t c = 0;
+	int k = vni_utf8_decode((const unsigned char *)s, n, &c);
+
+	*cp = c;
+	return k;
+}

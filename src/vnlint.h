@@ -248,6 +248,15 @@ size_t vn_result_next_fix(const vn_result *r, size_t from, size_t pos);
 
 const char *vn_severity_name(vn_severity sev); /* "error", ... */
 
+/**
+ * Decode the UTF-8 sequence at s (n > 0 bytes available), strictly: no
+ * overlong forms, surrogates or code points above U+10FFFF. Returns its
+ * length (1..4) and stores the code point in *cp, or returns -k when the
+ * first k bytes are the maximal invalid prefix (k >= 1). The linter counts
+ * positions by this rule; writers of positions should too.
+ */
+int vn_utf8_decode(const char *s, size_t n, long *cp);
+
 #ifdef __cplusplus
 }
 #endif
