@@ -222,4 +222,62 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "thể là: khi một âm tiết khác hợp với cả hai bên hơn hẳn (tỉ số "
 		 "log-hợp lý vượt ngưỡng), âm tiết bị báo kèm gợi ý. Tên riêng, số "
 		 "và từ viết tắt không bị xét."}},
+	[VNI_R_INVISIBLE_CHAR] = {
+		"unicode/invisible-char", VN_SEV_WARNING,
+		{"an invisible character inside the text",
+		 "ký tự vô hình trong văn bản"},
+		{"A zero-width space, word joiner, soft hyphen, byte order mark "
+		 "inside the text, or a bidirectional control character. They "
+		 "come from web pages, word processors and PDF copy-paste; they "
+		 "cannot be seen but break search, word counts, sorting and "
+		 "spell checking (a search for 'Nội' misses 'N<ZWSP>ội'), and bidi "
+		 "controls can make text display in another order than it is "
+		 "stored. Zero-width joiners and non-joiners and the direction "
+		 "marks have real uses (emoji sequences, Persian, Arabic, "
+		 "Hebrew) and are reported only between two Latin letters. A "
+		 "soft hyphen is never deleted by --fix (TCVN3 text uses its "
+		 "byte for 'ư') and is not reported after a Latin-1 letter "
+		 "('Ã' + soft hyphen is UTF-8 'í' misread). The "
+		 "fix deletes the character.",
+		 "Dấu cách độ rộng 0, word joiner, gạch nối mềm, BOM giữa văn "
+		 "bản hoặc ký tự điều khiển hướng viết, thường lẫn vào khi sao "
+		 "chép từ web, trình soạn thảo hoặc PDF. Không nhìn thấy được "
+		 "nhưng làm hỏng tìm kiếm, đếm từ, sắp xếp và kiểm tra chính "
+		 "tả. ZWJ, ZWNJ và dấu hướng chỉ bị báo khi nằm giữa hai chữ "
+		 "Latinh. Sửa là xoá ký tự."},
+		1},
+	[VNI_R_REPLACEMENT_CHAR] = {
+		"unicode/replacement-char", VN_SEV_ERROR,
+		{"the replacement character U+FFFD",
+		 "ký tự thay thế U+FFFD"},
+		{"The text contains U+FFFD, the character a decoder writes in "
+		 "place of bytes it could not read. The original letters (often "
+		 "the marked vowels of Vietnamese) were lost before this file "
+		 "was written, so no fix is possible here: go back to the "
+		 "source and decode it with the right encoding. Bytes that are "
+		 "not UTF-8 in this file are reported as encoding/invalid-utf8 "
+		 "instead.",
+		 "Văn bản chứa U+FFFD, ký tự mà bộ giải mã ghi thay cho các byte "
+		 "không đọc được. Chữ gốc (thường là nguyên âm có dấu) đã mất "
+		 "trước khi tệp được ghi, nên không thể sửa ở đây: hãy lấy lại "
+		 "văn bản nguồn và giải mã đúng bảng mã."}},
+	[VNI_R_CONFUSABLE] = {
+		"unicode/confusable", VN_SEV_ERROR,
+		{"a Cyrillic or Greek look-alike letter inside a Latin word",
+		 "chữ Kirin hoặc Hy Lạp trông giống chữ Latinh trong một từ"},
+		{"A word written in Latin letters contains a Cyrillic or Greek "
+		 "letter drawn the same way ('Việt' with a Cyrillic 'е', 'Hà "
+		 "Nội' with a Greek 'Ν'). It comes from OCR engines with several "
+		 "scripts loaded, keyboard layouts and deliberate spoofing; the "
+		 "word looks right but no search, dictionary or sort treats it "
+		 "as the Latin word. Words written wholly in Cyrillic or Greek, "
+		 "or holding a letter of those scripts with no Latin look-alike, "
+		 "are left alone. The fix writes the Latin letters.",
+		 "Một từ viết bằng chữ Latinh chứa chữ Kirin hoặc Hy Lạp có hình "
+		 "giống hệt ('Việt' với chữ 'е' Kirin). Thường do OCR nạp nhiều "
+		 "bộ chữ, bàn phím hoặc cố ý giả mạo; từ trông đúng nhưng tìm "
+		 "kiếm, từ điển, sắp xếp đều coi là từ khác. Từ viết hoàn toàn "
+		 "bằng chữ Kirin hay Hy Lạp không bị báo. Sửa là thay bằng chữ "
+		 "Latinh."},
+		1},
 };

@@ -262,6 +262,9 @@ enum vni_rule {
 	VNI_R_REGEX_LIMIT,
 	VNI_R_TONE_PLACEMENT,
 	VNI_R_UNLIKELY_SYLLABLE,
+	VNI_R_INVISIBLE_CHAR,
+	VNI_R_REPLACEMENT_CHAR,
+	VNI_R_CONFUSABLE,
 	VNI_R_COUNT
 };
 
@@ -604,6 +607,7 @@ void vni_check_repetition(struct vni_block *b);
 void vni_check_english(struct vni_block *b);
 void vni_check_sentence(struct vni_block *b);
 void vni_check_numbers(struct vni_block *b);
+void vni_check_unicode(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */

@@ -140,7 +140,9 @@ out_text_file(FILE *o, const char *path, const char *src, size_t len,
 		for (j = 0; j < vn_diag_suggestion_count(d); j++)
 			fprintf(o, "  %s%s%s %s%s%s\n", st->bold,
 				j ? (lang == VN_LANG_VI ? "      " : "    ") : (lang == VN_LANG_VI ? "gợi ý:" : "fix:"),
-				st->off, st->sugg, vn_diag_suggestion(d, j),
+				st->off, st->sugg,
+				*vn_diag_suggestion(d, j) ? vn_diag_suggestion(d, j)
+				: (lang == VN_LANG_VI ? "(xoá)" : "(delete)"),
 				st->off);
 	}
 }
