@@ -280,4 +280,24 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "bằng chữ Kirin hay Hy Lạp không bị báo. Sửa là thay bằng chữ "
 		 "Latinh."},
 		1},
+	[VNI_R_MIXED_TONE] = {
+		"unicode/mixed-tone-placement", VN_SEV_INFO,
+		{"both tone-placement styles in one document",
+		 "hai kiểu bỏ dấu thanh trong cùng văn bản"},
+		{"Vietnamese has two accepted places for the tone mark in open "
+		 "syllables with oa, oe, uy: the traditional 'hòa, thủy, ủy' "
+		 "and the reformed 'hoà, thuỷ, uỷ'. Either is correct, but one "
+		 "document should use one, and text merged from several sources "
+		 "or converted by different tools often mixes them, which "
+		 "breaks search. When both styles occur, the syllables in the "
+		 "less used style are reported with the other form as the fix "
+		 "(a tie goes to the style used first). With a policy "
+		 "(tone-placement in .vnlint.ini) style/tone-placement reports "
+		 "instead.",
+		 "Tiếng Việt có hai cách đặt dấu thanh được chấp nhận với vần "
+		 "mở oa, oe, uy: kiểu cũ 'hòa, thủy, ủy' và kiểu mới 'hoà, "
+		 "thuỷ, uỷ'. Cả hai đều đúng nhưng một văn bản nên dùng một "
+		 "kiểu. Khi cả hai cùng xuất hiện, các âm tiết theo kiểu ít "
+		 "dùng hơn bị báo, kèm dạng kia làm gợi ý."},
+		1},
 };

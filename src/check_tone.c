@@ -1,7 +1,60 @@
 /* SPDX-License-Identifier: MIT */
 /* style/tone-placement: with a configured policy, every syllable written in
- * the other tone-placement style ("hoà" under the traditional policy). */
+ * the other tone-placement style ("hoà" under the traditional policy).
+ * unicode/mixed-tone-placement: without one, the syllables written in the
+ * style the document uses less ("hoà" among many "hòa, thủy"), decided at
+ * the end of the document like a consistency group. */
 #include "internal.h"
+
+static void
+check_mixed(struct vni_block *b)
+{
+	const struct vni_tokens *t = b->toks;
+	const struct vni_token *tk;
+	struct vni_syllable syl;
+	struct vni_finding *f;
+	char fixed[64];
+	const char *sugg[2] = {fixed, NULL};
+	unsigned own, other;
+	size_t i;
+	int vi = b->ctx->lang == VN_LANG_VI;
+
+	if (!vni_rule_on(b, VNI_R_MIXED_TONE))
+		return;
+	for (i = 0; i < t->n; i++) {
+		tk = &t->v[i];
+		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
+		    tk->len >= sizeof(fixed) ||
+		    vni_syllable_parse(b->text + tk->off, tk->len, &syl) !=
+			    VNI_SYL_VALID)
+			continue;
+		own = syl.styles;
+		if (own != VNI_STYLE_TRADITIONAL && own != VNI_STYLE_REFORMED)
+			continue; /* both styles agree: most syllables */
+		other = own ^ (VNI_STYLE_TRADITIONAL | VNI_STYLE_REFORMED);
+		if (vni_syllable_restyle(b->text + tk->off, tk->len, other, fixed,
+					 sizeof(fixed)) == 0)
+			continue;
+		vni_report(b, VNI_R_MIXED_TONE, tk->off, tk->len, sugg,
+			   "\"%.*s\" is in the %s tone placement; most of this "
+			   "document uses the %s one (%s)",
+			   "\"%.*s\" bỏ dấu kiểu %s; phần lớn văn bản dùng kiểu "
+			   "%s (%s)",
+			   (int)tk->len, b->text + tk->off,
+			   own == VNI_STYLE_TRADITIONAL ? (vi ? "cũ" : "traditional")
+							: (vi ? "mới" : "reformed"),
+			   own == VNI_STYLE_TRADITIONAL ? (vi ? "mới" : "reformed")
+							: (vi ? "cũ" : "traditional"),
+			   fixed);
+		if (b->nf == 0 || b->failed)
+			continue;
+		f = &b->f[b->nf - 1];
+		if (f->rule == VNI_R_MIXED_TONE && f->norm == tk->off) {
+			f->pending = 1;
+			f->form = vni_tone_form(b->ctx, own);
+		}
+	}
+}
 
 void
 vni_check_tone(struct vni_block *b)
@@ -14,8 +67,11 @@ vni_check_tone(struct vni_block *b)
 	unsigned want;
 	size_t i;
 
-	if (!vni_rule_on(b, VNI_R_TONE_PLACEMENT) ||
-	    b->ctx->tone_policy == VN_TONE_ANY)
+	if (b->ctx->tone_policy == VN_TONE_ANY) {
+		check_mixed(b);
+		return;
+	}
+	if (!vni_rule_on(b, VNI_R_TONE_PLACEMENT))
 		return;
 	want = b->ctx->tone_policy == VN_TONE_TRADITIONAL ? VNI_STYLE_TRADITIONAL
 							   : VNI_STYLE_REFORMED;

@@ -265,6 +265,7 @@ enum vni_rule {
 	VNI_R_INVISIBLE_CHAR,
 	VNI_R_REPLACEMENT_CHAR,
 	VNI_R_CONFUSABLE,
+	VNI_R_MIXED_TONE,
 	VNI_R_COUNT
 };
 
@@ -552,6 +553,11 @@ struct vni_finding {
 
 /* The state handed to each check for one block. */
 /* State of one lint run that outlives a block. */
+/* The two tone-placement styles count as two extra consistency forms,
+ * after the packs' phrases: form vni_tone_form(ctx, VNI_STYLE_...). */
+#define vni_tone_form(ctx, style) \
+	((ctx)->packs.nphrase + ((style) == VNI_STYLE_TRADITIONAL ? 0 : 1))
+
 struct vni_doc {
 	size_t *uses;     /* per consistency form: occurrences so far */
 	size_t *first;    /* per form: order of first use (for ties) */

@@ -763,6 +763,23 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 
 	for (k = 0; k < doc->npending; k++) {
 		d = &doc->pending[k];
+		if (doc->pending_form[k] >= pk->nphrase) {
+			/* Tone placement: the minority style is reported, its
+			 * message and suggestion already written. */
+			form = doc->pending_form[k];
+			best = form == pk->nphrase ? form + 1 : pk->nphrase;
+			if (doc->uses[best] < doc->uses[form] ||
+			    (doc->uses[best] == doc->uses[form] &&
+			     doc->first[form] < doc->first[best])) {
+				diag_free(d);
+			} else if (!vni_result_push(r, d)) {
+				diag_free(d);
+				for (k++; k < doc->npending; k++)
+					diag_free(&doc->pending[k]);
+				return 0;
+			}
+			continue;
+		}
 		ph = &pk->phrase[doc->pending_form[k]];
 		g = ph->group;
 		used = 0;
@@ -824,7 +841,7 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 static int
 doc_init(struct vni_doc *doc, const vn_ctx *ctx)
 {
-	size_t np = ctx->packs.nphrase ? ctx->packs.nphrase : 1;
+	size_t np = ctx->packs.nphrase + 2; /* + the two tone styles */
 	size_t ng = ctx->packs.maxgroups ? ctx->packs.maxgroups : 1;
 
 	memset(doc, 0, sizeof(*doc));

@@ -1,0 +1,1 @@
+--no-config --no-model mixed-tone.txt one-tone.txt
