@@ -300,4 +300,23 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "kiểu. Khi cả hai cùng xuất hiện, các âm tiết theo kiểu ít "
 		 "dùng hơn bị báo, kèm dạng kia làm gợi ý."},
 		1},
+	[VNI_R_DIGIT_IN_WORD] = {
+		"ocr/digit-in-word", VN_SEV_WARNING,
+		{"a digit where OCR misread a letter",
+		 "chữ số ở chỗ OCR đọc nhầm một chữ cái"},
+		{"OCR reads the letters o, l and i as the digits 0 and 1 drawn "
+		 "like them ('tr0ng', '1ỗi', 'm1nh'). A word is reported when it "
+		 "holds exactly one 0 or 1 and reading it as o, l or i gives a "
+		 "known Vietnamese syllable. The digit must sit inside the word, "
+		 "or at its edge when the word carries Vietnamese marks, so "
+		 "numbers with units ('10m', '1h'), model names ('5G', '3D', "
+		 "'H5N1', 'COVID-19', 'x86') and short codes ('v1', 'l0') are "
+		 "left alone. The fix writes the letter.",
+		 "OCR đọc chữ o, l, i thành chữ số 0, 1 có hình giống ('tr0ng', "
+		 "'1ỗi', 'm1nh'). Một từ bị báo khi chứa đúng một chữ số 0 hoặc 1 "
+		 "và đọc lại thành o, l, i cho ra một âm tiết tiếng Việt có "
+		 "thật. Số kèm đơn vị ('10m'), tên mẫu ('5G', 'H5N1', "
+		 "'COVID-19') và mã ngắn ('v1') không bị báo. Sửa là viết lại "
+		 "chữ cái."},
+		1},
 };
