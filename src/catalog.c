@@ -236,8 +236,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "marks have real uses (emoji sequences, Persian, Arabic, "
 		 "Hebrew) and are reported only between two Latin letters. A "
 		 "soft hyphen is never deleted by --fix (TCVN3 text uses its "
-		 "byte for 'ư') and is not reported after a Latin-1 letter "
-		 "('Ã' + soft hyphen is UTF-8 'í' misread). The "
+		 "byte for 'ư') and is not reported after a capital Latin-1 "
+		 "letter Â..ß ('Ã' + soft hyphen is UTF-8 'í' misread). The "
 		 "fix deletes the character.",
 		 "Dấu cách độ rộng 0, word joiner, gạch nối mềm, BOM giữa văn "
 		 "bản hoặc ký tự điều khiển hướng viết, thường lẫn vào khi sao "

@@ -285,9 +285,10 @@ vni_check_unicode(struct vni_block *b)
 		}
 		/* "Ã\u00AD" is UTF-8 "í" read as Latin-1, and TCVN3 writes
 		 * "ư" as 0xAD: there the soft hyphen is a damaged letter, so
-		 * it is not reported after a Latin-1 letter and never deleted
+		 * it is not reported after a UTF-8 lead byte read as Latin-1 (Â..ß)
+		 * and never deleted
 		 * by --fix. */
-		if (cp == 0xAD && prev >= 0xC0 && prev <= 0xFF)
+		if (cp == 0xAD && prev >= 0xC2 && prev <= 0xDF) /* lead bytes */
 			continue;
 		f = vni_report_msg(b, VNI_R_INVISIBLE_CHAR, i, (size_t)k, del,
 				   invisible_message(b, name, cp, msg, sizeof(msg)));
