@@ -4,7 +4,44 @@
  * unicode/mixed-tone-placement: without one, the syllables written in the
  * style the document uses less ("hoà" among many "hòa, thủy"), decided at
  * the end of the document like a consistency group. */
+#include <utf8proc.h>
+
 #include "internal.h"
+
+/* The base letter of cp, lowercase ('ộ' -> 'o'), or 0 beyond ASCII. */
+static int
+base_letter(long cp)
+{
+	utf8proc_int32_t d[4];
+	utf8proc_ssize_t n;
+
+	n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4,
+				    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD,
+				    NULL);
+	return n >= 1 && d[0] < 0x80 ? (int)d[0] : 0;
+}
+
+/* Only open syllables ending in oa, oe, uy have two tone placements; the
+ * parser is far dearer than this look at the last two letters. */
+static int
+may_have_two_styles(const char *s, size_t n)
+{
+	long cp[2] = {0, 0};
+	size_t i = 0;
+	int k, a, z;
+
+	while (i < n && (k = vn_utf8_decode(s + i, n - i, &cp[1])) > 0) {
+		i += (size_t)k;
+		if (i < n)
+			cp[0] = cp[1];
+	}
+	if (i < n || n < 2)
+		return 0;
+	/* cp[0] is now the letter before the last one */
+	a = base_letter(cp[0]);
+	z = base_letter(cp[1]);
+	return (a == 'o' && (z == 'a' || z == 'e')) || (a == 'u' && z == 'y');
+}
 
 static void
 check_mixed(struct vni_block *b)
@@ -25,6 +62,7 @@ check_mixed(struct vni_block *b)
 		tk = &t->v[i];
 		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
 		    tk->len >= sizeof(fixed) ||
+		    !may_have_two_styles(b->text + tk->off, tk->len) ||
 		    vni_syllable_parse(b->text + tk->off, tk->len, &syl) !=
 			    VNI_SYL_VALID)
 			continue;
