@@ -319,4 +319,19 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "'COVID-19') và mã ngắn ('v1') không bị báo. Sửa là viết lại "
 		 "chữ cái."},
 		1},
+	[VNI_R_REPEATED_PUNCTUATION] = {
+		"punctuation/repeated-punctuation", VN_SEV_WARNING,
+		{"a period or comma typed twice", "dấu chấm hoặc phẩy bị gõ hai lần"},
+		{"Two periods or two or more commas or semicolons right after a "
+		 "word, before a space or the end of the line ('hoạt động..', "
+		 "'Hà Nội,, nơi'): a slip of the keyboard or OCR reading a speck "
+		 "as a mark. Three periods are an ellipsis and are not reported; "
+		 "ranges ('1..31', '[0..3]', 'Thứ hai..Chủ nhật'), paths ('/..') "
+		 "and an abbreviation's own period followed by the sentence's "
+		 "('v.v..') are left alone. The suggestion is the single mark.",
+		 "Hai dấu chấm, hoặc hai dấu phẩy/chấm phẩy trở lên ngay sau một "
+		 "từ, trước dấu cách hoặc cuối dòng ('hoạt động..'): gõ nhầm hoặc "
+		 "OCR đọc vết bẩn thành dấu. Ba dấu chấm là dấu chấm lửng, không "
+		 "bị báo; khoảng ('1..31'), đường dẫn ('/..') và 'v.v..' không bị "
+		 "xét. Gợi ý là một dấu."}},
 };
