@@ -334,4 +334,23 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "OCR đọc vết bẩn thành dấu. Ba dấu chấm là dấu chấm lửng, không "
 		 "bị báo; khoảng ('1..31'), đường dẫn ('/..') và 'v.v..' không bị "
 		 "xét. Gợi ý là một dấu."}},
+	[VNI_R_MOJIBAKE] = {
+		"encoding/mojibake", VN_SEV_ERROR,
+		{"UTF-8 text read in a legacy encoding (mojibake)",
+		 "văn bản UTF-8 bị đọc sai bảng mã (lỗi mã hoá)"},
+		{"A word whose letters are the bytes of UTF-8 text shown as "
+		 "Windows-1252 or Latin-1 ('Viá»‡t' for 'Việt', 'phÃ¡t' for "
+		 "'phát'), sometimes twice over. It happens when a UTF-8 file "
+		 "is opened, pasted or imported as a legacy encoding and saved "
+		 "again. The word is reported only when turning it back into "
+		 "bytes gives valid UTF-8 that is a known Vietnamese syllable, so "
+		 "names such as 'Müller', 'café' or 'Peña' are never reported. "
+		 "The fix is the repaired word. Other legacy encodings (TCVN3, "
+		 "VNI, VISCII) are not detected yet.",
+		 "Một từ mà các chữ là byte của văn bản UTF-8 bị hiển thị theo "
+		 "Windows-1252 hoặc Latin-1 ('Viá»‡t' thay cho 'Việt'), có khi "
+		 "hai lần. Chỉ báo khi chuyển ngược lại cho ra UTF-8 hợp lệ và "
+		 "là âm tiết tiếng Việt có thật, nên tên như 'Müller', 'café' "
+		 "không bị báo. Gợi ý là từ đã sửa."},
+		1},
 };

@@ -268,6 +268,7 @@ enum vni_rule {
 	VNI_R_MIXED_TONE,
 	VNI_R_DIGIT_IN_WORD,
 	VNI_R_REPEATED_PUNCTUATION,
+	VNI_R_MOJIBAKE,
 	VNI_R_COUNT
 };
 
@@ -618,6 +619,7 @@ void vni_check_numbers(struct vni_block *b);
 void vni_check_unicode(struct vni_block *b);
 void vni_check_glyphs(struct vni_block *b);
 void vni_check_punctuation(struct vni_block *b);
+void vni_check_mojibake(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */

@@ -60,7 +60,7 @@ put(struct grow *g, const char *s, size_t n)
 {
 	char *q;
 
-	if (g->failed)
+	if (g->failed || n == 0) /* memcpy to a NULL buffer is undefined */
 		return;
 	if (g->n + n > g->cap) {
 		g->cap = (g->n + n) * 2 + 64;

@@ -1,0 +1,1 @@
+--no-config --no-model --diff mojibake.txt
