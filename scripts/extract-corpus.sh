@@ -48,24 +48,9 @@ EVAL_PKGS="libreoffice-help-vi firefox-esr-l10n-vi"
 
 installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
 
-missing=
 if [ "$mode" = default ]; then want="$TOOL_PKGS $DOC_PKGS $GETTEXT_PKGS"; else want="python3"; fi
-for p in $want; do installed "$p" || missing="$missing $p"; done
-if [ -n "$missing" ]; then
-    cmd="apt-get install -y --no-install-recommends$missing"
-    if [ "$(id -u)" != 0 ]; then
-        echo "extract-corpus: missing packages:$missing" >&2
-        echo "run as root:  $cmd" >&2
-        exit 2
-    fi
-    echo "extract-corpus: installing$missing" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    # shellcheck disable=SC2086
-    if ! apt-get install -y -q --no-install-recommends $missing >/dev/null; then
-        apt-get update -q >/dev/null
-        apt-get install -y -q --no-install-recommends $missing >/dev/null
-    fi
-fi
+# shellcheck disable=SC2086
+sh "$here/deps.sh" $want
 
 # The held-out packages are NOT installed (they would pull in LibreOffice and
 # Firefox): their .debs are fetched with `apt-get download` and unpacked into a

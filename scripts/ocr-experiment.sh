@@ -53,22 +53,8 @@ OUT=build/ocr
 # 1. packages
 PKGS="tesseract-ocr tesseract-ocr-vie python3 python3-pil python3-numpy
 fonts-liberation2 fonts-noto-core hunspell hunspell-vi"
-installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
-missing=
-for p in $PKGS; do installed "$p" || missing="$missing $p"; done
-if [ -n "$missing" ]; then
-    cmd="apt-get install -y --no-install-recommends$missing"
-    if [ "$(id -u)" != 0 ]; then
-        echo "ocr-experiment: missing packages:$missing" >&2
-        echo "run as root:  $cmd" >&2
-        exit 2
-    fi
-    echo "ocr-experiment: installing$missing"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq || true
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing
-fi
+# shellcheck disable=SC2086
+sh "$here/deps.sh" $PKGS
 
 # 2. vnlint and the corpus
 if ! make -s build/vnlint; then
