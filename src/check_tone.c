@@ -43,51 +43,69 @@ may_have_two_styles(const char *s, size_t n)
 	return (a == 'o' && (z == 'a' || z == 'e')) || (a == 'u' && z == 'y');
 }
 
+/* If tk is a valid syllable written in one style only (the open oa, oe,
+ * uy), its style; the same syllable in the other style goes to fixed.
+ * 0 for every other word. */
+static unsigned
+single_style(const struct vni_block *b, const struct vni_token *tk,
+	     char *fixed, size_t cap)
+{
+	struct vni_syllable syl;
+	unsigned own;
+
+	if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
+	    tk->len >= cap || !may_have_two_styles(b->text + tk->off, tk->len) ||
+	    vni_syllable_parse(b->text + tk->off, tk->len, &syl) != VNI_SYL_VALID)
+		return 0;
+	own = syl.styles;
+	if (own != VNI_STYLE_TRADITIONAL && own != VNI_STYLE_REFORMED)
+		return 0; /* both styles agree: most syllables */
+	if (vni_syllable_restyle(b->text + tk->off, tk->len,
+				 own ^ (VNI_STYLE_TRADITIONAL | VNI_STYLE_REFORMED),
+				 fixed, cap) == 0)
+		return 0;
+	return own;
+}
+
+static const char *
+style_name(const struct vni_block *b, unsigned style)
+{
+	int vi = b->ctx->lang == VN_LANG_VI;
+
+	if (style == VNI_STYLE_TRADITIONAL)
+		return vi ? "cũ" : "traditional";
+	return vi ? "mới" : "reformed";
+}
+
 static void
 check_mixed(struct vni_block *b)
 {
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *tk;
-	struct vni_syllable syl;
 	struct vni_finding *f;
 	char fixed[64];
 	const char *sugg[2] = {fixed, NULL};
-	unsigned own, other;
+	unsigned own;
 	size_t i;
-	int vi = b->ctx->lang == VN_LANG_VI;
 
 	if (!vni_rule_on(b, VNI_R_MIXED_TONE))
 		return;
 	for (i = 0; i < t->n; i++) {
 		tk = &t->v[i];
-		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
-		    tk->len >= sizeof(fixed) ||
-		    !may_have_two_styles(b->text + tk->off, tk->len) ||
-		    vni_syllable_parse(b->text + tk->off, tk->len, &syl) !=
-			    VNI_SYL_VALID)
+		if ((own = single_style(b, tk, fixed, sizeof(fixed))) == 0)
 			continue;
-		own = syl.styles;
-		if (own != VNI_STYLE_TRADITIONAL && own != VNI_STYLE_REFORMED)
-			continue; /* both styles agree: most syllables */
-		other = own ^ (VNI_STYLE_TRADITIONAL | VNI_STYLE_REFORMED);
-		if (vni_syllable_restyle(b->text + tk->off, tk->len, other, fixed,
-					 sizeof(fixed)) == 0)
-			continue;
-		vni_report(b, VNI_R_MIXED_TONE, tk->off, tk->len, sugg,
-			   "\"%.*s\" is in the %s tone placement; most of this "
-			   "document uses the %s one (%s)",
-			   "\"%.*s\" bỏ dấu kiểu %s; phần lớn văn bản dùng kiểu "
-			   "%s (%s)",
-			   (int)tk->len, b->text + tk->off,
-			   own == VNI_STYLE_TRADITIONAL ? (vi ? "cũ" : "traditional")
-							: (vi ? "mới" : "reformed"),
-			   own == VNI_STYLE_TRADITIONAL ? (vi ? "mới" : "reformed")
-							: (vi ? "cũ" : "traditional"),
-			   fixed);
-		if (b->nf == 0 || b->failed)
-			continue;
-		f = &b->f[b->nf - 1];
-		if (f->rule == VNI_R_MIXED_TONE && f->norm == tk->off) {
+		f = vni_report(b, VNI_R_MIXED_TONE, tk->off, tk->len, sugg,
+			       "\"%.*s\" is in the %s tone placement; most of "
+			       "this document uses the %s one (%s)",
+			       "\"%.*s\" bỏ dấu kiểu %s; phần lớn văn bản dùng "
+			       "kiểu %s (%s)",
+			       (int)tk->len, b->text + tk->off,
+			       style_name(b, own),
+			       style_name(b, own ^ (VNI_STYLE_TRADITIONAL |
+						    VNI_STYLE_REFORMED)),
+			       fixed);
+		/* Kept until the end of the document, which decides. */
+		if (f) {
 			f->pending = 1;
 			f->form = vni_tone_form(b->ctx, own);
 		}
@@ -99,10 +117,9 @@ vni_check_tone(struct vni_block *b)
 {
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *tk;
-	struct vni_syllable syl;
 	char fixed[64];
 	const char *sugg[2] = {fixed, NULL};
-	unsigned want;
+	unsigned want, own;
 	size_t i;
 
 	if (b->ctx->tone_policy == VN_TONE_ANY) {
@@ -115,27 +132,15 @@ vni_check_tone(struct vni_block *b)
 							   : VNI_STYLE_REFORMED;
 	for (i = 0; i < t->n; i++) {
 		tk = &t->v[i];
-		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
-		    tk->len >= sizeof(fixed))
-			continue;
 		/* Only a valid syllable written in the other style alone. */
-		if (vni_syllable_parse(b->text + tk->off, tk->len, &syl) !=
-			    VNI_SYL_VALID ||
-		    (syl.styles & want))
-			continue;
-		if (vni_syllable_restyle(b->text + tk->off, tk->len, want, fixed,
-					 sizeof(fixed)) == 0)
+		own = single_style(b, tk, fixed, sizeof(fixed));
+		if (own == 0 || own == want)
 			continue;
 		vni_report(b, VNI_R_TONE_PLACEMENT, tk->off, tk->len, sugg,
 			   "\"%.*s\" is in the %s tone placement; this document "
 			   "uses the %s one",
 			   "\"%.*s\" bỏ dấu kiểu %s; văn bản này dùng kiểu %s",
-			   (int)tk->len, b->text + tk->off,
-			   want == VNI_STYLE_TRADITIONAL
-				   ? (b->ctx->lang == VN_LANG_VI ? "mới" : "reformed")
-				   : (b->ctx->lang == VN_LANG_VI ? "cũ" : "traditional"),
-			   want == VNI_STYLE_TRADITIONAL
-				   ? (b->ctx->lang == VN_LANG_VI ? "cũ" : "traditional")
-				   : (b->ctx->lang == VN_LANG_VI ? "mới" : "reformed"));
+			   (int)tk->len, b->text + tk->off, style_name(b, own),
+			   style_name(b, want));
 	}
 }

@@ -130,18 +130,11 @@ lookalike_inside(const char *s, size_t len)
 }
 
 static int
-known_word(struct vni_block *b, const char *w, size_t n)
+known_word(struct vni_block *b, const char *w)
 {
 	char low[64];
-	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t m;
-	size_t k = 0;
+	size_t k = vni_lower(w, strlen(w), low, sizeof(low));
 
-	m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &nfc,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (m > 0)
-		k = vni_lower((const char *)nfc, (size_t)m, low, sizeof(low));
-	free(nfc);
 	return k > 0 && vni_known_syllable(b->ctx, low, k);
 }
 
@@ -176,16 +169,18 @@ check_confusable(struct vni_block *b, const struct vni_token *tk)
 	if (nlatin == 0 || nlook == 0)
 		return;
 	fixed[n] = '\0';
-	/* "\\fIСЕК" (markup glued to a Cyrillic word) mixes scripts too; a
-	 * look-alike counts when the Latin reading is a Vietnamese syllable
-	 * or the look-alike sits between Latin letters. */
-	if (!lookalike_inside(s, tk->len) && !known_word(b, fixed, n))
-		return;
 	/* Marks after a look-alike were left decomposed; now they compose. */
 	if (utf8proc_map((const utf8proc_uint8_t *)fixed, (utf8proc_ssize_t)n,
 			 &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
 		nfc = NULL;
 	sugg[0] = nfc ? (const char *)nfc : fixed;
+	/* "\\fIСЕК" (markup glued to a Cyrillic word) mixes scripts too; a
+	 * look-alike counts when the Latin reading is a Vietnamese syllable
+	 * or the look-alike sits between Latin letters. */
+	if (!lookalike_inside(s, tk->len) && !known_word(b, sugg[0])) {
+		free(nfc);
+		return;
+	}
 	vni_report(b, VNI_R_CONFUSABLE, tk->off, tk->len, sugg,
 		   "\"%.*s\" mixes %zu Cyrillic or Greek look-alike letter%s "
 		   "with Latin letters",
@@ -193,25 +188,6 @@ check_confusable(struct vni_block *b, const struct vni_token *tk)
 		   "Latinh",
 		   (int)tk->len, s, nlook, nlook == 1 ? "" : "s");
 	free(nfc);
-}
-
-static const char *
-invisible_message(const struct vni_block *b, const char *name, long cp,
-		  char *buf, size_t cap)
-{
-	int bidi = strchr(name, '(') == NULL; /* the name carries no U+ */
-
-	const char *fmt = b->ctx->lang == VN_LANG_VI ? "ký tự vô hình: %s"
-						     : "invisible %s";
-	char full[96];
-
-	if (bidi) {
-		snprintf(full, sizeof(full), "%s (U+%04lX)", name,
-			 (unsigned long)cp);
-		name = full;
-	}
-	snprintf(buf, cap, fmt, name);
-	return buf;
 }
 
 /* The findings of the decoding stage are in text order and come first:
@@ -237,7 +213,7 @@ vni_check_unicode(struct vni_block *b)
 	const struct vni_tokens *t = b->toks;
 	const char *name;
 	const char *del[2] = {"", NULL};
-	char msg[128];
+	char full[96];
 	struct vni_finding *f;
 	size_t i, cursor = 0;
 	long cp, prev = 0, next;
@@ -290,8 +266,14 @@ vni_check_unicode(struct vni_block *b)
 		 * by --fix. */
 		if (cp == 0xAD && prev >= 0xC2 && prev <= 0xDF) /* lead bytes */
 			continue;
-		f = vni_report_msg(b, VNI_R_INVISIBLE_CHAR, i, (size_t)k, del,
-				   invisible_message(b, name, cp, msg, sizeof(msg)));
+		/* The bidi controls share a name: add their code point. */
+		if (strchr(name, '(') == NULL) {
+			snprintf(full, sizeof(full), "%s (U+%04lX)", name,
+				 (unsigned long)cp);
+			name = full;
+		}
+		f = vni_report(b, VNI_R_INVISIBLE_CHAR, i, (size_t)k, del,
+			       "invisible %s", "ký tự vô hình: %s", name);
 		if (f && cp == 0xAD)
 			f->safe = 0;
 	}

@@ -585,10 +585,11 @@ struct vni_block {
 };
 
 /* Report a finding: the message is printf-formatted in the context's
- * language; sugg is NULL or a NULL-terminated list of replacement texts. */
-void vni_report(struct vni_block *b, size_t rule, size_t norm,
-		size_t norm_len, const char *const *sugg, const char *fmt_en,
-		const char *fmt_vi, ...);
+ * language; sugg is NULL or a NULL-terminated list of replacement texts.
+ * Returns the finding, or NULL (rule off, allocation failure). */
+struct vni_finding *vni_report(struct vni_block *b, size_t rule, size_t norm,
+			       size_t norm_len, const char *const *sugg,
+			       const char *fmt_en, const char *fmt_vi, ...);
 /* The same with a finished message; returns the finding or NULL. */
 struct vni_finding *vni_report_msg(struct vni_block *b, size_t rule,
 				   size_t norm, size_t norm_len,

@@ -425,7 +425,7 @@ vni_report_msg(struct vni_block *b, size_t rule, size_t norm, size_t norm_len,
 	return f;
 }
 
-void
+struct vni_finding *
 vni_report(struct vni_block *b, size_t rule, size_t norm, size_t norm_len,
 	   const char *const *sugg, const char *fmt_en, const char *fmt_vi, ...)
 {
@@ -433,12 +433,12 @@ vni_report(struct vni_block *b, size_t rule, size_t norm, size_t norm_len,
 	char msg[512];
 
 	if (!b->ctx->enabled[rule] || b->failed)
-		return;
+		return NULL;
 	va_start(ap, fmt_vi);
 	vsnprintf(msg, sizeof(msg), b->ctx->lang == VN_LANG_VI ? fmt_vi : fmt_en,
 		  ap);
 	va_end(ap);
-	(void)vni_report_msg(b, rule, norm, norm_len, sugg, msg);
+	return vni_report_msg(b, rule, norm, norm_len, sugg, msg);
 }
 
 size_t
