@@ -14,14 +14,8 @@ put_str(FILE *o, const char *s)
 static const char *
 level(vn_severity sev)
 {
-	switch (sev) {
-	case VN_SEV_ERROR:
-		return "error";
-	case VN_SEV_WARNING:
-		return "warning";
-	default:
-		return "note"; /* SARIF has no "info" */
-	}
+	/* SARIF calls info "note"; error and warning are the same words. */
+	return sev == VN_SEV_INFO ? "note" : vn_severity_name(sev);
 }
 
 /* The path as a URI reference: unreserved characters and '/' as they are,
