@@ -684,6 +684,93 @@ hold(struct vni_doc *doc, const struct vn_diag *d, size_t form)
 	return 1;
 }
 
+/* Rules that name the cause of a damaged word: a spelling finding on the
+ * same span only repeats the symptom ("ViÖt" is TCVN3 mojibake, not just
+ * an invalid syllable), so it is dropped. */
+static int
+names_a_cause(size_t rule)
+{
+	switch (rule) {
+	case VNI_R_INVISIBLE_CHAR:
+	case VNI_R_REPLACEMENT_CHAR:
+	case VNI_R_CONFUSABLE:
+	case VNI_R_DIGIT_IN_WORD:
+	case VNI_R_MOJIBAKE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+is_symptom(size_t rule)
+{
+	return rule == VNI_R_INVALID_SYLLABLE || rule == VNI_R_UNLIKELY_SYLLABLE;
+}
+
+static void
+free_finding(struct vni_finding *f)
+{
+	size_t j;
+
+	free(f->message);
+	for (j = 0; j < f->nsugg; j++)
+		free(f->sugg[j]);
+}
+
+/* Drop symptom findings that overlap a cause finding. The findings are
+ * sorted by start; the causes' spans are merged into disjoint runs
+ * (kept in place at the front of runs[]) and each symptom is looked up
+ * by binary search, so a line of ten thousand damaged words stays
+ * n log n. */
+static void
+drop_symptoms(struct vni_block *b)
+{
+	size_t i, k, n = 0, lo, hi, mid, s, e;
+	size_t (*run)[2] = NULL;
+
+	for (i = 0; i < b->nf; i++)
+		if (names_a_cause(b->f[i].rule))
+			n++;
+	if (n == 0 || (run = malloc(n * sizeof(*run))) == NULL)
+		return; /* without memory the duplicates simply stay */
+	n = 0;
+	for (i = 0; i < b->nf; i++) {
+		if (!names_a_cause(b->f[i].rule))
+			continue;
+		s = b->f[i].norm;
+		e = s + (b->f[i].norm_len ? b->f[i].norm_len : 1);
+		if (n > 0 && s <= run[n - 1][1]) {
+			if (e > run[n - 1][1])
+				run[n - 1][1] = e;
+		} else {
+			run[n][0] = s;
+			run[n++][1] = e;
+		}
+	}
+	for (i = k = 0; i < b->nf; i++) {
+		s = b->f[i].norm;
+		e = s + (b->f[i].norm_len ? b->f[i].norm_len : 1);
+		if (is_symptom(b->f[i].rule)) {
+			/* the last run starting before e */
+			for (lo = 0, hi = n; lo < hi;) {
+				mid = lo + (hi - lo) / 2;
+				if (run[mid][0] < e)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo > 0 && run[lo - 1][1] > s) {
+				free_finding(&b->f[i]);
+				continue;
+			}
+		}
+		b->f[k++] = b->f[i];
+	}
+	b->nf = k;
+	free(run);
+}
+
 static int
 append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 	     struct cursor *cur)
@@ -696,6 +783,7 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 
 	if (b->nf > 1)
 		qsort(b->f, b->nf, sizeof(*b->f), cmp_finding);
+	drop_symptoms(b);
 	for (i = 0; i < b->nf; i++) {
 		f = &b->f[i];
 		memset(&d, 0, sizeof(d));
@@ -738,13 +826,10 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 static void
 clear_findings(struct vni_block *b)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < b->nf; i++) {
-		free(b->f[i].message);
-		for (j = 0; j < b->f[i].nsugg; j++)
-			free(b->f[i].sugg[j]);
-	}
+	for (i = 0; i < b->nf; i++)
+		free_finding(&b->f[i]);
 	b->nf = 0;
 }
 
