@@ -47,7 +47,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -131,6 +131,19 @@ valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
 test-install:
 	@sh tests/install.sh
 
+# libFuzzer targets of fuzz/ (clang, ASan, UBSan) for FUZZ_TIME seconds
+# each; docs/fuzzing.md.
+FUZZ_TIME ?= 60
+fuzz: | $(B)/.deps
+	@sh scripts/fuzz.sh $(FUZZ_TIME)
+
+# A few seconds per target: the smoke run of `make test`.
+test-fuzz: | $(B)/.deps
+	@sh scripts/fuzz.sh 5
+
+print-lib-src:
+	@echo $(LIB_SRC)
+
 # vnlint train, models in .vnlint.ini, --model/--no-model.
 test-model: $(B)/vnlint
 	@sh tests/model.sh $(B)/vnlint
@@ -143,7 +156,7 @@ test-fix: $(B)/vnlint
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-lsp test-rules test-fix test-model test-asan test-install
+test: test-unit test-cli test-lsp test-rules test-fix test-model test-asan test-install test-fuzz
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement

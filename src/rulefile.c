@@ -280,7 +280,7 @@ parse_conds(struct parser *p, struct vni_phrase *ph, char *s, size_t line,
 		     {"after", VNI_CTX_AFTER},
 		     {"not-before", VNI_CTX_NOT_BEFORE},
 		     {"not-after", VNI_CTX_NOT_AFTER}};
-	char *save = NULL, *item, *eq, *alt, *save2 = NULL, key[256];
+	char *save = NULL, *item, *eq, *alt, *save2 = NULL, key[256], **more;
 	struct vni_ctxcond *c;
 	size_t i, n, k;
 
@@ -314,8 +314,11 @@ parse_conds(struct parser *p, struct vni_phrase *ph, char *s, size_t line,
 			if (n == 0)
 				return fail(p, line, col, "bad words '%s'", alt);
 			k = c->nalt;
-			c->alt = realloc(c->alt, (k + 1) * sizeof(*c->alt));
-			if (c->alt == NULL || (c->alt[k] = own(p->ctx, key, n)) == NULL)
+			more = realloc(c->alt, (k + 1) * sizeof(*c->alt));
+			if (more == NULL)
+				return fail(p, line, col, "out of memory");
+			c->alt = more;
+			if ((c->alt[k] = own(p->ctx, key, n)) == NULL)
 				return fail(p, line, col, "out of memory");
 			c->nalt++;
 		}
@@ -325,13 +328,26 @@ parse_conds(struct parser *p, struct vni_phrase *ph, char *s, size_t line,
 	return 1;
 }
 
+/* What a table row owns besides the context's pool: its corrections
+ * array and its conditions. */
+static void
+free_row(struct vni_phrase *ph)
+{
+	size_t j;
+
+	for (j = 0; j < ph->nconds; j++)
+		free(ph->conds[j].alt);
+	free(ph->conds);
+	free(ph->fix);
+}
+
 /* One row: wrong, right (a|b), note, conditions. */
 static int
 add_entry(struct parser *p, size_t rule, char *wrong, char *right, char *note,
 	  char *conds, const char *file, size_t line, size_t col)
 {
 	struct vni_phrase ph;
-	char key[256], *alt, *save = NULL;
+	char key[256], *alt, *save = NULL, **more;
 	size_t n;
 
 	memset(&ph, 0, sizeof(ph));
@@ -345,28 +361,39 @@ add_entry(struct parser *p, size_t rule, char *wrong, char *right, char *note,
 		return fail(p, line, col, "bad wrong form '%s'", wrong);
 	ph.syl = own(p->ctx, key, n);
 	ph.text = own(p->ctx, wrong, strlen(wrong));
+	if (ph.syl == NULL || ph.text == NULL)
+		return fail(p, line, col, "out of memory");
 	for (ph.nsyl = 1, alt = key; (alt = strchr(alt, ' ')) != NULL; alt++)
 		ph.nsyl++;
 	for (alt = strtok_r(right, "|", &save); alt; alt = strtok_r(NULL, "|", &save)) {
 		alt = trim(alt);
 		if (*alt == '\0')
 			continue;
-		ph.fix = realloc(ph.fix, (ph.nfix + 1) * sizeof(*ph.fix));
-		if (ph.fix == NULL || (ph.fix[ph.nfix] = own(p->ctx, alt, strlen(alt))) == NULL)
-			return fail(p, line, col, "out of memory");
+		more = realloc(ph.fix, (ph.nfix + 1) * sizeof(*ph.fix));
+		if (more == NULL)
+			goto nomem;
+		ph.fix = more;
+		if ((ph.fix[ph.nfix] = own(p->ctx, alt, strlen(alt))) == NULL)
+			goto nomem;
 		ph.nfix++;
 	}
-	if (ph.nfix == 0)
+	if (ph.nfix == 0) {
+		free_row(&ph);
 		return fail(p, line, col, "no correction for '%s'", wrong);
-	if (note && *trim(note))
-		ph.note = own(p->ctx, trim(note), strlen(trim(note)));
-	if (conds && !parse_conds(p, &ph, conds, line, col)) {
-		free(ph.fix);
+	}
+	if (note && *trim(note) &&
+	    (ph.note = own(p->ctx, trim(note), strlen(trim(note)))) == NULL)
+		goto nomem;
+	/* Once add_phrase has stored the row, the context frees it. */
+	if ((conds && !parse_conds(p, &ph, conds, line, col)) ||
+	    !add_phrase(p, &ph, line, col)) {
+		free_row(&ph);
 		return 0;
 	}
-	if (ph.syl == NULL || ph.text == NULL)
-		return fail(p, line, col, "out of memory");
-	return add_phrase(p, &ph, line, col);
+	return 1;
+nomem:
+	free_row(&ph);
+	return fail(p, line, col, "out of memory");
 }
 
 static int

@@ -1,0 +1,1 @@
+--no-default-rules --rules ../rules/broken-second-condition clean.txt
