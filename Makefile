@@ -47,7 +47,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz print-lib-src FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -137,6 +137,12 @@ FUZZ_TIME ?= 60
 fuzz: | $(B)/.deps
 	@sh scripts/fuzz.sh $(FUZZ_TIME)
 
+# Bad input (docs/bad-input.md) and pathological sizes with limits that
+# only a blow-up exceeds.
+test-robust: $(B)/vnlint
+	@sh tests/badinput.sh $(B)/vnlint
+	@sh tests/limits.sh $(B)/vnlint
+
 # A few seconds per target: the smoke run of `make test`.
 test-fuzz: | $(B)/.deps
 	@sh scripts/fuzz.sh 5
@@ -156,7 +162,7 @@ test-fix: $(B)/vnlint
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-lsp test-rules test-fix test-model test-asan test-install test-fuzz
+test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-asan test-install test-fuzz
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement

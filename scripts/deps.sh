@@ -10,7 +10,7 @@ if [ $# -gt 0 ]; then
 else
 	PKGS="gcc make pkg-config libhunspell-dev hunspell hunspell-vi hunspell-en-us \
 libpcre2-dev libutf8proc-dev libcmocka-dev libcjson-dev libinih-dev python3 \
-python3-jsonschema"
+python3-jsonschema time"
 fi
 missing=""
 for p in $PKGS; do

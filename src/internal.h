@@ -128,6 +128,9 @@ void vni_text_decode(struct vni_text *t, const char *orig, size_t len,
 /* Map a normalised offset to an original offset. */
 size_t vni_text_to_orig(const struct vni_text *t, size_t norm_off);
 void vni_text_free(struct vni_text *t);
+/* The offset of the line break ending the line that holds s[i] ('\n', or
+ * a lone '\r': classic Mac text), or len. A CRLF line ends at its '\n'. */
+size_t vni_line_end(const char *s, size_t len, size_t i);
 
 /* --------------------------------------------------------------- token.c */
 

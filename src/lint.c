@@ -502,25 +502,24 @@ vni_block_end(const char *s, size_t len, size_t start)
 	size_t i = start, limit = len - start > BLOCK_MAX ? start + BLOCK_MAX
 							  : len;
 	size_t cut;
-	const char *nl;
 
 	while (i < limit) {
-		nl = memchr(s + i, '\n', limit - i);
-		if (nl == NULL)
+		if ((i = vni_line_end(s, limit, i)) == limit)
 			break;
-		i = (size_t)(nl - s) + 1;
-		/* Blank line: only horizontal space up to the next '\n'. */
+		i++;
+		/* Blank line: only horizontal space up to the next break. */
 		cut = i;
-		while (cut < len && (s[cut] == ' ' || s[cut] == '\t' ||
-				     s[cut] == '\r'))
+		while (cut < len && (s[cut] == ' ' || s[cut] == '\t'))
 			cut++;
-		if (cut < len && s[cut] == '\n')
-			return cut + 1;
+		if (cut < len && (s[cut] == '\n' || s[cut] == '\r')) {
+			cut = vni_line_end(s, len, cut);
+			return cut < len ? cut + 1 : len;
+		}
 	}
 	if (limit == len)
 		return len;
 	for (cut = limit; cut > start + BLOCK_MAX / 2; cut--)
-		if (s[cut - 1] == '\n')
+		if (s[cut - 1] == '\n' || s[cut - 1] == '\r')
 			return cut;
 	for (cut = limit; cut > start + BLOCK_MAX / 2; cut--)
 		if (s[cut - 1] == ' ')
@@ -547,7 +546,8 @@ advance(struct cursor *c, size_t to)
 	while (c->off < to) {
 		unsigned char ch = (unsigned char)c->s[c->off];
 
-		if (ch == '\n') {
+		if (ch == '\n' ||
+		    (ch == '\r' && (c->off + 1 == c->len || c->s[c->off + 1] != '\n'))) {
 			c->line++;
 			c->col = 1;
 			c->off++;

@@ -21,14 +21,6 @@ blank(char *s, size_t from, size_t to)
 			s[i] = ' ';
 }
 
-static size_t
-line_end(const char *s, size_t len, size_t i)
-{
-	const char *nl = memchr(s + i, '\n', len - i);
-
-	return nl ? (size_t)(nl - s) : len;
-}
-
 /* A fence line: up to 3 spaces, then 3+ backticks or tildes. Returns the
  * fence character and its run length in *n, or 0. */
 static char
@@ -169,11 +161,11 @@ mask_markdown(char *m, const char *s, size_t len)
 	int in_comment = 0, prev_blank = 1, in_code = 0;
 
 	/* Front matter: "---" on the first line up to "---" or "...". */
-	if (len >= 4 && memcmp(s, "---", 3) == 0 && blank_line(s, 3, line_end(s, len, 0))) {
+	if (len >= 4 && memcmp(s, "---", 3) == 0 && blank_line(s, 3, vni_line_end(s, len, 0))) {
 		size_t j, e, close = 0;
 
-		for (j = line_end(s, len, 0) + 1; j < len; j = e + 1) {
-			e = line_end(s, len, j);
+		for (j = vni_line_end(s, len, 0) + 1; j < len; j = e + 1) {
+			e = vni_line_end(s, len, j);
 			if (e - j >= 3 && (memcmp(s + j, "---", 3) == 0 ||
 					   memcmp(s + j, "...", 3) == 0) &&
 			    blank_line(s, j + 3, e)) {
@@ -187,7 +179,7 @@ mask_markdown(char *m, const char *s, size_t len)
 		}
 	}
 	for (; i < len; i = end + 1) {
-		end = line_end(s, len, i);
+		end = vni_line_end(s, len, i);
 		if (fence_ch) {
 			blank(m, i, end);
 			if (fence(s, i, end, &n) == fence_ch && n >= fence_len)
@@ -231,7 +223,7 @@ mask_directives(char *m, const char *s, size_t len)
 	size_t i, end, k;
 
 	for (i = 0; i < len; i = end + 1) {
-		end = line_end(s, len, i);
+		end = vni_line_end(s, len, i);
 		for (k = i; k < end && (s[k] == ' ' || s[k] == '\t'); k++)
 			;
 		if (k < end && s[k] == '#') {

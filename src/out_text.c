@@ -68,7 +68,7 @@ show_span(FILE *o, const char *src, size_t len, size_t off, size_t slen,
 	int32_t cp;
 	int pad = 0, under = 0;
 
-	while (ls > 0 && src[ls - 1] != '\n')
+	while (ls > 0 && src[ls - 1] != '\n' && src[ls - 1] != '\r')
 		ls--;
 	while (le < len && src[le] != '\n' && src[le] != '\r')
 		le++;

@@ -22,14 +22,6 @@ find(const char *h, size_t n, const char *needle, size_t m)
 	return NULL;
 }
 
-static size_t
-line_end(const char *s, size_t len, size_t i)
-{
-	const char *nl = memchr(s + i, '\n', len - i);
-
-	return nl ? (size_t)(nl - s) : len;
-}
-
 static int
 add(struct vni_suppress *sp, size_t from, size_t to, const char *rules,
     size_t n)
@@ -134,7 +126,7 @@ vni_suppress_parse(struct vni_suppress *sp, const char *s, size_t len,
 
 	memset(sp, 0, sizeof(*sp));
 	for (i = 0; i < len && ok; i = end + 1, line++) {
-		end = line_end(s, len, i);
+		end = vni_line_end(s, len, i);
 		if (find(s + i, end - i, "vnlint-", 7) == NULL)
 			continue;
 		for (k = i; k < end && (s[k] == ' ' || s[k] == '\t'); k++)

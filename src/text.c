@@ -300,3 +300,13 @@ vni_text_free(struct vni_text *t)
 	free(t->found);
 	memset(t, 0, sizeof(*t));
 }
+
+size_t
+vni_line_end(const char *s, size_t len, size_t i)
+{
+	for (; i < len; i++)
+		if (s[i] == '\n' ||
+		    (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
+			return i;
+	return len;
+}

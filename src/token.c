@@ -457,8 +457,8 @@ vni_tokenize(struct vni_tokens *t, const char *text, size_t len,
 	while (i < len && !t->failed) {
 		cp = cp_at(&sc, i, &k);
 		c = classify(cp);
-		if (cp == '\n' || (cp == '\r' && i + 1 < len && text[i + 1] == '\n')) {
-			n = cp == '\n' ? 1 : 2;
+		if (cp == '\n' || cp == '\r') {
+			n = cp == '\r' && i + 1 < len && text[i + 1] == '\n' ? 2 : 1;
 			push(t, i, n, VNI_TK_NEWLINE, VNI_TF_ASCII, '\n');
 			i += n;
 			chunk_start = 1;
@@ -466,10 +466,9 @@ vni_tokenize(struct vni_tokens *t, const char *text, size_t len,
 		}
 		if (c == C_SPACE) {
 			j = i + (size_t)k;
-			while (j < len && text[j] != '\n') {
+			while (j < len && text[j] != '\n' && text[j] != '\r') {
 				cp = cp_at(&sc, j, &k);
-				if (classify(cp) != C_SPACE ||
-				    (cp == '\r' && j + 1 < len && text[j + 1] == '\n'))
+				if (classify(cp) != C_SPACE)
 					break;
 				j += (size_t)k;
 			}

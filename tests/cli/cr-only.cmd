@@ -1,0 +1,1 @@
+--format gnu cr-only.txt
