@@ -67,7 +67,7 @@ for t in $targets; do
 		cp "$f" "$B/corpus/$t/seed-$(basename "$f")"
 	done
 	log=$B/fuzz_$t.log
-	if $B/fuzz_$t -max_total_time="$secs" -max_len=65536 -timeout=10 \
+	if $B/fuzz_$t -max_total_time="$secs" -max_len=65536 -timeout=30 \
 		-rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix=$B/crash-$t- $B/corpus/$t >$log 2>&1; then
 		outcome=ok
