@@ -556,8 +556,11 @@ struct vni_finding {
 
 /* The state handed to each check for one block. */
 /* State of one lint run that outlives a block. */
-/* The two tone-placement styles count as two extra consistency forms,
- * after the packs' phrases: form vni_tone_form(ctx, VNI_STYLE_...). */
+/* Built-in pairs of styles count as extra consistency forms after the
+ * packs' phrases, two by two: a finding of one form is reported when its
+ * partner (the form ^ 1 of the pair) is used more. The tone placements
+ * are forms vni_tone_form(ctx, VNI_STYLE_...). */
+#define VNI_STYLE_FORMS 2
 #define vni_tone_form(ctx, style) \
 	((ctx)->packs.nphrase + ((style) == VNI_STYLE_TRADITIONAL ? 0 : 1))
 

@@ -765,10 +765,11 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 	for (k = 0; k < doc->npending; k++) {
 		d = &doc->pending[k];
 		if (doc->pending_form[k] >= pk->nphrase) {
-			/* Tone placement: the minority style is reported, its
-			 * message and suggestion already written. */
+			/* A built-in pair of styles: the minority style is
+			 * reported, its message and suggestion already
+			 * written. */
 			form = doc->pending_form[k];
-			best = form == pk->nphrase ? form + 1 : pk->nphrase;
+			best = pk->nphrase + ((form - pk->nphrase) ^ 1);
 			if (doc->uses[best] < doc->uses[form] ||
 			    (doc->uses[best] == doc->uses[form] &&
 			     doc->first[form] < doc->first[best])) {
@@ -842,7 +843,7 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 static int
 doc_init(struct vni_doc *doc, const vn_ctx *ctx)
 {
-	size_t np = ctx->packs.nphrase + 2; /* + the two tone styles */
+	size_t np = ctx->packs.nphrase + VNI_STYLE_FORMS;
 	size_t ng = ctx->packs.maxgroups ? ctx->packs.maxgroups : 1;
 
 	memset(doc, 0, sizeof(*doc));
