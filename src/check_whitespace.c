@@ -2,9 +2,11 @@
 /*
  * whitespace/repeated-space: two spaces between two words of a sentence
  * ("nếu bạn  muốn"), often where a word was deleted. Spaces that lay text
- * out are left alone: indentation, columns of a table (a line with several
- * runs), justified lines (as wide as the widest of the paragraph) and the
- * two spaces some writers put after a sentence.
+ * out are left alone: indentation, tabs and longer runs, columns of a
+ * table (a line with several runs), a term spaced from its definition at
+ * the start of a line, justified lines (as wide as the widest line of the
+ * paragraph or as a neighbour) and the two spaces some writers put after
+ * a sentence.
  */
 #include "internal.h"
 
@@ -114,8 +116,7 @@ inside_sentence(const struct vni_tokens *t, size_t i)
 	if (word_like(p))
 		return 1;
 	return (p->kind == VNI_TK_PUNCT && (p->cp == ',' || p->cp == ';')) &&
-	       i > 0 && word_like(&t->v[i - 1]) &&
-	       t->v[i - 1].off + t->v[i - 1].len == p->off;
+	       i > 0 && word_like(&t->v[i - 1]);
 }
 
 static void
