@@ -353,4 +353,91 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "là âm tiết tiếng Việt có thật, nên tên như 'Müller', 'café' "
 		 "không bị báo. Gợi ý là từ đã sửa."},
 		1},
+	[VNI_R_SPACE_BEFORE] = {
+		"punctuation/space-before", VN_SEV_WARNING,
+		{"a space before a punctuation mark",
+		 "dấu cách trước dấu câu"},
+		{"Vietnamese, like English, glues , . ; : ! ? and a closing "
+		 "bracket to the word before them and puts one space after: "
+		 "'chào ,bạn', 'nhé !', 'đúng không ?', '(xem mục 3 )' are slips "
+		 "of typing, OCR or the French habit of spacing ! ? : ;. The fix "
+		 "removes the space, and adds one after the mark when it had "
+		 "slipped across it ('chào, bạn'). Only prose is looked at: a "
+		 "word before the mark and Vietnamese words around it. Left "
+		 "alone: ' ...', '!=', '::', emoticons (';)'), a mark named in "
+		 "a sentence ('Gõ ? để xem trợ giúp'), a period after a command "
+		 "('git add .'), a label's colon before a value or at the end "
+		 "of a line ('Tên : %s', 'Tài liệu :'), columns aligned with "
+		 "several spaces or a tab, brackets padded on both sides ('( "
+		 "BIỂU_THỨC )') and metavariables before ? ! : ; (shell "
+		 "syntax).",
+		 "Tiếng Việt viết dấu , . ; : ! ? và ngoặc đóng liền với từ đứng "
+		 "trước, sau dấu là một dấu cách: 'chào ,bạn', 'nhé !', '(xem "
+		 "mục 3 )' là lỗi gõ, lỗi OCR hoặc thói quen cách dấu kiểu "
+		 "Pháp. Sửa là bỏ dấu cách, và thêm một dấu cách sau dấu câu khi "
+		 "nó bị trượt sang ('chào, bạn'). Chỉ xét văn xuôi tiếng Việt; "
+		 "không báo ' ...', '!=', biểu tượng cảm xúc, dấu được nhắc tên "
+		 "('Gõ ? để xem'), 'git add .', nhãn trước giá trị ('Tên : %s'), "
+		 "cột căn bằng nhiều dấu cách, ngoặc cách đều hai bên."},
+		1},
+	[VNI_R_MISSING_SPACE_AFTER] = {
+		"punctuation/missing-space-after", VN_SEV_WARNING,
+		{"no space after a punctuation mark",
+		 "thiếu dấu cách sau dấu câu"},
+		{"A comma, semicolon, colon, period, ! or ? glued to the words "
+		 "on both sides ('Hà Nội,Việt Nam', 'bạn.Hệ thống', 'nhau.Khi'): "
+		 "the space after the mark was lost. The fix adds it. One of the "
+		 "two words must carry Vietnamese marks and neither may be code "
+		 "or a metavariable, so numbers (1.000, 3,5, 10:30), URLs, "
+		 "e-mail addresses, paths, domains (vnexpress.net), file names "
+		 "(README.txt, tệp.txt), abbreviations (TP.HCM, v.v., e.g.) and "
+		 "keys ('Debian:Ubuntu') are not reported. Lists for a program "
+		 "to split ('Lễ,Sinh nhật,Kinh doanh', 'màu,trường,sắp xếp'), "
+		 "notation in square brackets, a colon between lower-case words "
+		 "('từ:đến') and a semicolon before a capital ('đọc;Đánh dấu', "
+		 "plural forms) are left alone.",
+		 "Dấu phẩy, chấm phẩy, hai chấm, chấm, ! hoặc ? dính liền với từ "
+		 "ở cả hai bên ('Hà Nội,Việt Nam', 'bạn.Hệ thống'): mất dấu cách "
+		 "sau dấu câu. Sửa là thêm dấu cách. Số (1.000, 3,5, 10:30), "
+		 "URL, email, đường dẫn, tên miền, tên tệp, chữ viết tắt "
+		 "(TP.HCM, v.v.) và danh sách cho chương trình tách ('Lễ,Sinh "
+		 "nhật,Kinh doanh') không bị báo."},
+		1},
+	[VNI_R_REPEATED_SPACE] = {
+		"whitespace/repeated-space", VN_SEV_WARNING,
+		{"two spaces between words", "hai dấu cách giữa hai từ"},
+		{"Two spaces between two words of a sentence ('nếu bạn  muốn', "
+		 "'Hà Nội,  Việt Nam'), often left where a word was deleted; the "
+		 "fix is one space. Spaces that lay text out are not reported: "
+		 "indentation, trailing space, a tab, three or more spaces, a "
+		 "line with several runs (columns of a table), the gap after "
+		 "the first word of a line (a term and its definition), lines "
+		 "as wide as the widest of their paragraph or as a neighbour "
+		 "(justified text) and two spaces after the end of a sentence, "
+		 "a typewriter convention.",
+		 "Hai dấu cách giữa hai từ của một câu ('nếu bạn  muốn'), "
+		 "thường còn lại sau khi xoá một từ; sửa là một dấu cách. Không "
+		 "báo khoảng trắng dùng để trình bày: thụt đầu dòng, tab, ba dấu "
+		 "cách trở lên, dòng có nhiều khoảng (bảng), khoảng sau từ đầu "
+		 "dòng (thuật ngữ và định nghĩa), dòng căn đều hai bên và hai "
+		 "dấu cách sau khi hết câu."},
+		1},
+	[VNI_R_ELLIPSIS_STYLE] = {
+		"punctuation/ellipsis-style", VN_SEV_INFO,
+		{"the ellipsis written two ways in one document",
+		 "dấu chấm lửng viết hai kiểu trong cùng văn bản"},
+		{"A document should write the ellipsis one way: three periods "
+		 "'...' or the character '…' (U+2026). When both occur, the "
+		 "less used form is reported with the other as the fix (a tie "
+		 "goes to the form used first), decided at the end of the "
+		 "document. Spaced periods '. . .' are reported wherever they "
+		 "stand. Longer runs of periods (leaders, '....'), ranges "
+		 "('1...10'), paths ('.../lib'), 'v.v...' and an ellipsis "
+		 "quoted as a sign (\"('...') thay cho '…'\") are not counted.",
+		 "Một văn bản nên viết dấu chấm lửng một kiểu: ba dấu chấm '...' "
+		 "hoặc ký tự '…'. Khi có cả hai, kiểu ít dùng hơn bị báo, kèm "
+		 "kiểu kia làm gợi ý; '. . .' (chấm cách nhau) luôn bị báo. Dãy "
+		 "chấm dài hơn, khoảng ('1...10'), đường dẫn và 'v.v...' không "
+		 "được tính."},
+		1},
 };

@@ -272,6 +272,10 @@ enum vni_rule {
 	VNI_R_DIGIT_IN_WORD,
 	VNI_R_REPEATED_PUNCTUATION,
 	VNI_R_MOJIBAKE,
+	VNI_R_SPACE_BEFORE,
+	VNI_R_MISSING_SPACE_AFTER,
+	VNI_R_REPEATED_SPACE,
+	VNI_R_ELLIPSIS_STYLE,
 	VNI_R_COUNT
 };
 
@@ -559,10 +563,16 @@ struct vni_finding {
 
 /* The state handed to each check for one block. */
 /* State of one lint run that outlives a block. */
-/* The two tone-placement styles count as two extra consistency forms,
- * after the packs' phrases: form vni_tone_form(ctx, VNI_STYLE_...). */
+/* Built-in pairs of styles count as extra consistency forms after the
+ * packs' phrases, two by two: a finding of one form is reported when its
+ * partner (the form ^ 1 of the pair) is used more. The tone placements
+ * are forms vni_tone_form(ctx, VNI_STYLE_...), the ellipsis as "..." or
+ * as "…" vni_ellipsis_form(ctx, 0 or 1). */
+#define VNI_STYLE_FORMS 4
 #define vni_tone_form(ctx, style) \
 	((ctx)->packs.nphrase + ((style) == VNI_STYLE_TRADITIONAL ? 0 : 1))
+#define vni_ellipsis_form(ctx, unicode) \
+	((ctx)->packs.nphrase + 2 + ((unicode) ? 1 : 0))
 
 struct vni_doc {
 	size_t *uses;     /* per consistency form: occurrences so far */
@@ -624,6 +634,9 @@ void vni_check_unicode(struct vni_block *b);
 void vni_check_glyphs(struct vni_block *b);
 void vni_check_punctuation(struct vni_block *b);
 void vni_check_mojibake(struct vni_block *b);
+void vni_check_spacing(struct vni_block *b);    /* around punctuation */
+void vni_check_whitespace(struct vni_block *b); /* runs of spaces */
+void vni_check_ellipsis(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */

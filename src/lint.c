@@ -636,7 +636,8 @@ static const check_fn checks[] = {
 	vni_check_sentence, vni_check_numbers,	  vni_check_quotes,
 	vni_check_packs,    vni_check_tone,	  vni_check_context,
 	vni_check_unicode,  vni_check_glyphs,	  vni_check_punctuation,
-	vni_check_mojibake,
+	vni_check_mojibake, vni_check_spacing,	  vni_check_whitespace,
+	vni_check_ellipsis,
 };
 
 static void
@@ -850,10 +851,11 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 	for (k = 0; k < doc->npending; k++) {
 		d = &doc->pending[k];
 		if (doc->pending_form[k] >= pk->nphrase) {
-			/* Tone placement: the minority style is reported, its
-			 * message and suggestion already written. */
+			/* A built-in pair of styles: the minority style is
+			 * reported, its message and suggestion already
+			 * written. */
 			form = doc->pending_form[k];
-			best = form == pk->nphrase ? form + 1 : pk->nphrase;
+			best = pk->nphrase + ((form - pk->nphrase) ^ 1);
 			if (doc->uses[best] < doc->uses[form] ||
 			    (doc->uses[best] == doc->uses[form] &&
 			     doc->first[form] < doc->first[best])) {
@@ -927,7 +929,7 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 static int
 doc_init(struct vni_doc *doc, const vn_ctx *ctx)
 {
-	size_t np = ctx->packs.nphrase + 2; /* + the two tone styles */
+	size_t np = ctx->packs.nphrase + VNI_STYLE_FORMS;
 	size_t ng = ctx->packs.maxgroups ? ctx->packs.maxgroups : 1;
 
 	memset(doc, 0, sizeof(*doc));

@@ -395,6 +395,22 @@ is_punct(const struct vni_token *t, int32_t cp)
 	return t->kind == VNI_TK_PUNCT && t->cp == cp;
 }
 
+/* Is the word i, glued after a period, the start of a sentence whose
+ * space was lost ("bạn .Hệ", "đô.Sau") rather than a file name or an
+ * extension (".bashrc", "tệp.txt", ".NET")? It is capitalised, and it or
+ * the word before the period is Vietnamese. */
+static int
+sentence_after_period(const struct vni_tokens *t, size_t i)
+{
+	const struct vni_token *w = &t->v[i], *p = i >= 2 ? &t->v[i - 2] : NULL;
+
+	if (!(w->flags & VNI_TF_UPPER_FIRST) ||
+	    (w->flags & (VNI_TF_ALL_CAPS | VNI_TF_MIXED_CASE)))
+		return 0;
+	return (w->flags & VNI_TF_VN_MARK) ||
+	       (p && p->kind == VNI_TK_WORD && (p->flags & VNI_TF_VN_MARK));
+}
+
 /* Second pass: flags that depend on neighbours. */
 static void
 mark_context(struct vni_tokens *t, const char *text,
@@ -427,7 +443,8 @@ mark_context(struct vni_tokens *t, const char *text,
 		    (pv->cp == '-' || pv->cp == '$' || pv->cp == '%' ||
 		     pv->cp == '`' || pv->cp == '=' || pv->cp == '\\' ||
 		     pv->cp == '@' || pv->cp == '#' || pv->cp == '<' ||
-		     pv->cp == '/' || pv->cp == '.'))
+		     pv->cp == '/' ||
+		     (pv->cp == '.' && !sentence_after_period(t, i))))
 			w->flags |= VNI_TF_CODE;
 		/* "cmd | more": a word after a pipe is a command */
 		if (pv && pv->kind == VNI_TK_SPACE && i >= 2 &&

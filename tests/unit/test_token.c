@@ -124,6 +124,23 @@ lost_space_after_period_splits(void **state)
 }
 
 static void
+sentence_or_extension_after_period(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a capitalised Vietnamese sentence start is prose... */
+	lex(f, "bạn .Hệ thống và đô.Sau đó");
+	assert_false(find(f, "Hệ")->flags & VNI_TF_CODE);
+	assert_false(find(f, "Sau")->flags & VNI_TF_CODE);
+	/* ...a file name or extension is not */
+	lex(f, "tệp.txt, .bashrc, .NET và tệp .Xresources");
+	assert_true(find(f, "txt")->flags & VNI_TF_CODE);
+	assert_true(find(f, "bashrc")->flags & VNI_TF_CODE);
+	assert_true(find(f, "NET")->flags & VNI_TF_CODE);
+	assert_true(find(f, "Xresources")->flags & VNI_TF_CODE);
+}
+
+static void
 numbers_and_codes(void **state)
 {
 	struct fixture *f = *state;
@@ -187,6 +204,7 @@ main(void)
 		cmocka_unit_test(urls_emails_paths),
 		cmocka_unit_test(acronyms_and_abbreviations),
 		cmocka_unit_test(lost_space_after_period_splits),
+		cmocka_unit_test(sentence_or_extension_after_period),
 		cmocka_unit_test(numbers_and_codes),
 		cmocka_unit_test(loans_and_code),
 		cmocka_unit_test(foreign_letters),

@@ -1,0 +1,1 @@
+--no-config --no-model ellipsis-mixed.txt ellipsis-one.txt

@@ -1,0 +1,1 @@
+--no-config --no-model missing-space-after.txt

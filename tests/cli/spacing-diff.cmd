@@ -1,0 +1,1 @@
+--no-config --no-model --diff space-before.txt missing-space-after.txt repeated-space.txt ellipsis-mixed.txt
