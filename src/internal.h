@@ -217,6 +217,10 @@ struct vni_lexicon {
 	struct vni_wordset latin_words;    /* brands, loans, tech words never stray */
 	struct vni_wordset english_function; /* by, with, which: never borrowed */
 	struct vni_wordset loanwords;      /* lôgíc, virút: solid loans */
+	/* case/capital-mid-sentence; entries in the reformed placement */
+	struct vni_wordset common_words;   /* "nhiệm vụ": never a name alone */
+	struct vni_wordset introducers;    /* "tỉnh", "nút": a name or label follows */
+	struct vni_wordset name_pairs;     /* "hà nội": names, whatever the model says */
 };
 
 int vni_lexicon_load(struct vni_lexicon *lex, const char *dir, char *err,
@@ -269,6 +273,8 @@ enum vni_rule {
 	VNI_R_DIGIT_IN_WORD,
 	VNI_R_REPEATED_PUNCTUATION,
 	VNI_R_MOJIBAKE,
+	VNI_R_CAPITAL_MID_SENTENCE,
+	VNI_R_LOWERCASE_SENTENCE_START,
 	VNI_R_COUNT
 };
 
@@ -571,6 +577,12 @@ struct vni_doc {
 	struct vn_diag *pending; /* consistency occurrences, decided at the end */
 	size_t npending, cappending;
 	size_t *pending_form;    /* phrase index of each pending occurrence */
+	/* case/: did the last block with words end inside a sentence (no
+	 * final mark)? Then a lower-case paragraph may continue it. */
+	int prev_open;
+	/* case/: how often each common word was capitalised inside a
+	 * sentence so far (the value): twice is a term or a label. */
+	struct vni_multimap case_terms;
 };
 
 struct vni_block {
@@ -621,6 +633,7 @@ void vni_check_unicode(struct vni_block *b);
 void vni_check_glyphs(struct vni_block *b);
 void vni_check_punctuation(struct vni_block *b);
 void vni_check_mojibake(struct vni_block *b);
+void vni_check_case(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */
