@@ -440,4 +440,70 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "chấm dài hơn, khoảng ('1...10'), đường dẫn và 'v.v...' không "
 		 "được tính."},
 		1},
+	[VNI_R_CAPITAL_MID_SENTENCE] = {
+		"case/capital-mid-sentence", VN_SEV_INFO,
+		{"a common word capitalised inside a sentence",
+		 "từ thông thường viết hoa giữa câu"},
+		{"A common word capitalised inside a sentence ('trách nhiệm "
+		 "Nhiệm vụ của', 'hơn nữa Mục đích', 'gửi đi Tuy nhiên'): a "
+		 "heading or the next sentence run into the text by OCR or "
+		 "extraction, or a capital kept by machine translation. "
+		 "Vietnamese names capitalise every syllable ('Nhiệm Vụ' would "
+		 "be one), so only three shapes are looked at: a capital "
+		 "followed by a lower-case syllable that together make a known "
+		 "word (dict/common-words.txt, or a pair the context model knows "
+		 "as one word), a capital on the second syllable of such a word "
+		 "('vị Trí'), and a capitalised conjunction or modal word "
+		 "('Hoặc', 'Nhưng', 'Hãy'), which begins no name; and only "
+		 "between lower-case words, in a sentence that ends with a final "
+		 "mark, with nothing but spaces around. "
+		 "Left alone: a word after a name or label introducer ('anh', "
+		 "'tỉnh', 'Bộ', 'nút', 'chọn', 'hộp thoại': "
+		 "dict/name-introducers.txt), a word among other capitals "
+		 "('Giấy phép Công cộng GNU', 'Ủy ban nhân dân tỉnh Cà Mau'), "
+		 "names (dict/name-pairs.txt), headings, list items, quotes and "
+		 "text after a colon, and a word the document capitalises more "
+		 "than once (a defined term or a label). Software documentation "
+		 "capitalises menu and button names after prepositions ('trong "
+		 "Cài đặt tài khoản'), which no rule can tell from a slip, hence "
+		 "the severity info.",
+		 "Một từ hai âm tiết thông thường có âm tiết đầu viết hoa giữa "
+		 "câu ('trách nhiệm Nhiệm vụ của', 'hơn nữa Mục đích'): tiêu đề "
+		 "hoặc câu sau bị OCR nối vào, hoặc chữ hoa do dịch máy giữ lại. "
+		 "Tên riêng viết hoa mọi âm tiết, nên chỉ xét chữ hoa theo sau là "
+		 "âm tiết chữ thường tạo thành một từ đã biết, nằm giữa các từ "
+		 "chữ thường. Không báo: từ sau từ dẫn tên hoặc nhãn ('anh', "
+		 "'tỉnh', 'Bộ', 'nút', 'chọn'), từ nằm giữa các chữ hoa khác "
+		 "('Ủy ban nhân dân tỉnh Cà Mau'), tên riêng, tiêu đề, mục liệt "
+		 "kê, trích dẫn, chữ sau dấu hai chấm, và từ được văn bản viết "
+		 "hoa nhiều lần (thuật ngữ, nhãn giao diện)."},
+		0},
+	[VNI_R_LOWERCASE_SENTENCE_START] = {
+		"case/lowercase-sentence-start", VN_SEV_WARNING,
+		{"a paragraph or sentence that starts in lower case",
+		 "đoạn văn hoặc câu bắt đầu bằng chữ thường"},
+		{"A lower-case word where a sentence starts: at the start of a "
+		 "paragraph, at the start of a line after a line that ended a "
+		 "sentence, or after a closing quote or bracket that follows a "
+		 "period. A lower-case word after '. ', '? ' or '! ' on the same "
+		 "line is punctuation/lowercase-after-period's. Lists, option "
+		 "descriptions and interface strings start in lower case on "
+		 "purpose, so a start is reported only in prose: a paragraph "
+		 "that ends with a final mark and whose other sentence starts "
+		 "are all capitalised, and, at the start of a paragraph, only "
+		 "when the paragraph before ended its sentence (a paragraph "
+		 "that continues a sentence broken by extraction is left alone). "
+		 "Text after an ellipsis, after a quoted question ('“Đi đâu?” "
+		 "chị hỏi') and words that are not Vietnamese syllables "
+		 "('iPhone', 'npm', 'x86') are not reported.",
+		 "Một từ chữ thường ở chỗ bắt đầu câu: đầu đoạn văn, đầu dòng sau "
+		 "một dòng đã kết thúc câu, hoặc sau dấu ngoặc đóng theo sau dấu "
+		 "chấm. Chữ thường sau '. ' trên cùng dòng thuộc về "
+		 "punctuation/lowercase-after-period. Danh sách, mô tả tùy chọn "
+		 "và chuỗi giao diện thường viết thường, nên chỉ báo trong văn "
+		 "xuôi: đoạn kết thúc bằng dấu câu và các câu khác đều viết hoa; "
+		 "ở đầu đoạn, chỉ khi đoạn trước đã kết thúc câu. Chữ sau dấu "
+		 "chấm lửng, sau câu hỏi trong ngoặc kép và từ không phải âm tiết "
+		 "tiếng Việt ('iPhone', 'npm') không bị báo."},
+		0},
 };

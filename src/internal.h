@@ -220,6 +220,10 @@ struct vni_lexicon {
 	struct vni_wordset latin_words;    /* brands, loans, tech words never stray */
 	struct vni_wordset english_function; /* by, with, which: never borrowed */
 	struct vni_wordset loanwords;      /* lôgíc, virút: solid loans */
+	/* case/capital-mid-sentence; entries in the reformed placement */
+	struct vni_wordset common_words;   /* "nhiệm vụ": never a name alone */
+	struct vni_wordset introducers;    /* "tỉnh", "nút": a name or label follows */
+	struct vni_wordset name_pairs;     /* "hà nội": names, whatever the model says */
 };
 
 int vni_lexicon_load(struct vni_lexicon *lex, const char *dir, char *err,
@@ -276,6 +280,8 @@ enum vni_rule {
 	VNI_R_MISSING_SPACE_AFTER,
 	VNI_R_REPEATED_SPACE,
 	VNI_R_ELLIPSIS_STYLE,
+	VNI_R_CAPITAL_MID_SENTENCE,
+	VNI_R_LOWERCASE_SENTENCE_START,
 	VNI_R_COUNT
 };
 
@@ -584,6 +590,12 @@ struct vni_doc {
 	struct vn_diag *pending; /* consistency occurrences, decided at the end */
 	size_t npending, cappending;
 	size_t *pending_form;    /* phrase index of each pending occurrence */
+	/* case/: did the last block with words end inside a sentence (no
+	 * final mark)? Then a lower-case paragraph may continue it. */
+	int prev_open;
+	/* case/: how often each common word was capitalised inside a
+	 * sentence so far (the value): twice is a term or a label. */
+	struct vni_multimap case_terms;
 };
 
 struct vni_block {
@@ -637,6 +649,7 @@ void vni_check_mojibake(struct vni_block *b);
 void vni_check_spacing(struct vni_block *b);    /* around punctuation */
 void vni_check_whitespace(struct vni_block *b); /* runs of spaces */
 void vni_check_ellipsis(struct vni_block *b);
+void vni_check_case(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */

@@ -231,6 +231,9 @@ static const struct list_file lists[] = {
 	LIST(latin_words, "latin-words.txt"),
 	LIST(english_function, "english-function-words.txt"),
 	LIST(loanwords, "loanwords.txt"),
+	LIST(common_words, "common-words.txt"),
+	LIST(introducers, "name-introducers.txt"),
+	LIST(name_pairs, "name-pairs.txt"),
 };
 
 int
@@ -263,4 +266,7 @@ vni_lexicon_free(struct vni_lexicon *lex)
 	vni_wordset_free(&lex->latin_words);
 	vni_wordset_free(&lex->english_function);
 	vni_wordset_free(&lex->loanwords);
+	vni_wordset_free(&lex->common_words);
+	vni_wordset_free(&lex->introducers);
+	vni_wordset_free(&lex->name_pairs);
 }

@@ -637,7 +637,7 @@ static const check_fn checks[] = {
 	vni_check_packs,    vni_check_tone,	  vni_check_context,
 	vni_check_unicode,  vni_check_glyphs,	  vni_check_punctuation,
 	vni_check_mojibake, vni_check_spacing,	  vni_check_whitespace,
-	vni_check_ellipsis,
+	vni_check_ellipsis, vni_check_case,
 };
 
 static void
@@ -953,6 +953,7 @@ doc_free(struct vni_doc *doc)
 	free(doc->first);
 	free(doc->stamp);
 	free(doc->ovec);
+	vni_mm_free(&doc->case_terms);
 }
 
 vn_markup

@@ -1,0 +1,1 @@
+--no-config --no-model --lang vi --disable all --enable case case.txt

@@ -1,0 +1,1 @@
+--no-config --disable all --enable case --enable punctuation/lowercase-after-period case.txt
