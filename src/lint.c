@@ -636,7 +636,8 @@ static const check_fn checks[] = {
 	vni_check_sentence, vni_check_numbers,	  vni_check_quotes,
 	vni_check_packs,    vni_check_tone,	  vni_check_context,
 	vni_check_unicode,  vni_check_glyphs,	  vni_check_punctuation,
-	vni_check_mojibake,
+	vni_check_mojibake, vni_check_split,	  vni_check_joined,
+	vni_check_letters,
 };
 
 static void
