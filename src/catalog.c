@@ -506,4 +506,80 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "chấm lửng, sau câu hỏi trong ngoặc kép và từ không phải âm tiết "
 		 "tiếng Việt ('iPhone', 'npm') không bị báo."},
 		0},
+	[VNI_R_SPLIT_WORD] = {
+		"ocr/split-word", VN_SEV_WARNING,
+		{"a syllable broken in two by a space",
+		 "một âm tiết bị dấu cách tách làm hai"},
+		{"OCR and careless line joining put a space inside a syllable "
+		 "('ng ười', 'th ành', 'Việ t'). Two words on one line are "
+		 "reported when at least one of them is not a syllable of its "
+		 "own, the two written together make a known syllable with "
+		 "Vietnamese marks, and the lone piece could not join the word "
+		 "on its other side instead. Beside a real syllable the lone "
+		 "piece must look like a fragment: not a capital letter alone "
+		 "(an initial, a variable) and not a short word the paragraph "
+		 "uses on its own elsewhere (an option, an abbreviation such as "
+		 "'ng'). Capitalised second pieces ('A Đam', 'Ê Đê', 'A "
+		 "Lưới'), letters in a list ('a b c', 'd đ e'), units after a "
+		 "number, pieces glued to symbols ('%*s ở') and words without "
+		 "Vietnamese marks ('e mail', 'x ml') are left alone, and so "
+		 "are two real syllables ('củ a'). The fix removes the space.",
+		 "OCR hoặc nối dòng cẩu thả chèn dấu cách vào giữa âm tiết ('ng "
+		 "ười', 'th ành', 'Việ t'). Hai từ trên một dòng bị báo khi ít "
+		 "nhất một từ không phải âm tiết, viết liền lại thành một âm "
+		 "tiết có thật mang dấu tiếng Việt, và mảnh lẻ không thể ghép "
+		 "với từ ở phía bên kia. Tên riêng ('A Đam', 'Ê Đê'), chữ cái "
+		 "liệt kê ('a b c'), chữ viết tắt dùng nhiều lần ('ng'), đơn vị "
+		 "sau số và từ không dấu ('e mail') không bị báo. Sửa là bỏ dấu "
+		 "cách."},
+		1},
+	[VNI_R_JOINED_WORDS] = {
+		"ocr/joined-words", VN_SEV_WARNING,
+		{"syllables run together without a space",
+		 "các âm tiết bị viết liền, thiếu dấu cách"},
+		{"Vietnamese writes every syllable apart; OCR, PDF extraction "
+		 "and hasty typing drop the spaces ('hệthống', 'ViệtNam', "
+		 "'củaanh'). A word with Vietnamese marks that is no syllable "
+		 "is reported when it splits into known syllables; the "
+		 "suggestion is the split with the fewest parts. When two "
+		 "splits are as short ('phát hiện', 'phá thiện') both are "
+		 "offered, the one of common syllables first. Left alone: words "
+		 "without Vietnamese marks ('YouTube', 'JavaScript', "
+		 "'noreply'), loans written solid ('bêtông', 'côngtơ'), foreign "
+		 "words with accents ('résumé'), CamelCase outside running text "
+		 "(key names, column headings: 'GiảmÂmLượng'), capitalised "
+		 "words inside a sentence, where peoples and places are written "
+		 "solid ('Êđê', 'Xơđăng'), and a cut inside a vowel group, which "
+		 "is a mark typed on the wrong vowel ('hòan', 'dưói', 'củả'), "
+		 "not two words. spelling/invalid-syllable leaves these words to "
+		 "this rule.",
+		 "Tiếng Việt viết rời từng âm tiết; OCR, trích xuất PDF và gõ "
+		 "vội làm mất dấu cách ('hệthống', 'ViệtNam', 'củaanh'). Một từ "
+		 "có dấu tiếng Việt mà không phải âm tiết bị báo khi tách được "
+		 "thành các âm tiết có thật; gợi ý là cách tách ít phần nhất. "
+		 "Từ không dấu ('YouTube', 'JavaScript'), từ mượn viết liền "
+		 "('bêtông'), CamelCase ngoài câu văn ('GiảmÂmLượng'), từ viết "
+		 "hoa giữa câu ('Êđê', 'Xơđăng') và lỗi đặt dấu trong một vần "
+		 "('hòan', 'dưói') không bị báo."},
+		1},
+	[VNI_R_LETTER_CONFUSION] = {
+		"ocr/letter-confusion", VN_SEV_WARNING,
+		{"letters OCR misread as other letters",
+		 "chữ cái bị OCR đọc nhầm thành chữ khác"},
+		{"OCR takes a letter for a group drawn alike: 'm' read as 'rn', "
+		 "'d' as 'cl', 'h' as 'li', 'l' as a capital 'I' ('rnột', "
+		 "'clưới', 'nliư', 'Iàm'). A word with Vietnamese marks is "
+		 "reported when it is not a known syllable and undoing one such "
+		 "misreading gives a known syllable. When two repairs are "
+		 "possible ('cliện': 'diện' or 'chện') nothing is reported. "
+		 "Words without Vietnamese marks are left alone: they are as "
+		 "often English, names or acronyms ('turn', 'cli', 'Iam'); so "
+		 "are solid loans ('iốt'). The fix is the repaired syllable.",
+		 "OCR đọc nhầm một chữ thành nhóm chữ có hình giống: 'm' thành "
+		 "'rn', 'd' thành 'cl', 'h' thành 'li', 'l' thành 'I' hoa "
+		 "('rnột', 'clưới', 'nliư', 'Iàm'). Một từ có dấu tiếng Việt bị "
+		 "báo khi không phải âm tiết có thật và sửa lại một chỗ đọc nhầm "
+		 "cho ra đúng một âm tiết có thật. Từ không dấu ('turn', 'cli') "
+		 "và từ mượn ('iốt') không bị báo. Sửa là âm tiết đã sửa."},
+		1},
 };

@@ -149,7 +149,6 @@ place_tone(vn_ctx *ctx, const char *low, size_t n, utf8proc_int32_t newtone,
 /* The longest written syllable has 7 letters ("nghiêng"); a longer token is
  * several run together, where hunspell is slow and a split is the fix. */
 #define SYLLABLE_MAX_LETTERS 7
-#define SPLIT_MAX_PARTS 8
 
 static size_t
 letters(const char *s, size_t n)
@@ -159,53 +158,6 @@ letters(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		c += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return c;
-}
-
-/* Split text[0..n) (as written) into the fewest attested syllables, joined
- * by spaces into out ("dòngsố" -> "dòng số"). Returns 0 if no split. */
-static int
-split_words(vn_ctx *ctx, const char *text, size_t n, char *out, size_t cap)
-{
-	/* best[i]: fewest parts covering text[0..i), from[i]: where the last
-	 * part starts. Parts are at most 4 letters * 4 bytes + margin. */
-	unsigned char best[128], from[128];
-	char low[64];
-	size_t i, j, k, m, o;
-
-	if (n >= sizeof(best))
-		return 0;
-	memset(best, 0xFF, sizeof(best));
-	best[0] = 0;
-	for (i = 0; i < n; i++) {
-		if (best[i] == 0xFF || ((unsigned char)text[i] & 0xC0) == 0x80)
-			continue;
-		for (j = i + 1; j <= n && j - i <= 28; j++) {
-			if (j < n && ((unsigned char)text[j] & 0xC0) == 0x80)
-				continue;
-			m = vni_lower(text + i, j - i, low, sizeof(low));
-			if (m == 0 || best[i] + 1 >= best[j] ||
-			    best[i] + 1 > SPLIT_MAX_PARTS ||
-			    !vni_known_syllable(ctx, low, m))
-				continue;
-			best[j] = (unsigned char)(best[i] + 1);
-			from[j] = (unsigned char)i;
-		}
-	}
-	if (best[n] == 0xFF || best[n] < 2)
-		return 0;
-	/* Write the parts back to front, then the spaces are in place. */
-	o = n + best[n] - 1;
-	if (o >= cap)
-		return 0;
-	out[o] = '\0';
-	for (j = n; j > 0; j = k) {
-		k = from[j];
-		o -= j - k;
-		memcpy(out + o, text + k, j - k);
-		if (o > 0)
-			out[--o] = ' ';
-	}
-	return 1;
 }
 
 /* Are all non-ASCII letters of s in Latin-1 (à-ý), with none of the
@@ -231,11 +183,11 @@ vni_check_spelling(struct vni_block *b)
 {
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *tk;
-	char low[128], rep[2][128], *hun[3];
+	char low[128], rep[2][128], split[2][VNI_SPLIT_CAP], *hun[3];
 	const char *sugg[4];
-	size_t i, j, k, n, ns, nrep, nhun;
+	size_t i, j, k, n, ns, nrep, nhun, nsplit;
 	enum vni_syl_status st;
-	int dup, split;
+	int dup;
 
 	if (!vni_rule_on(b, VNI_R_INVALID_SYLLABLE))
 		return;
@@ -251,13 +203,16 @@ vni_check_spelling(struct vni_block *b)
 		if (n == 0 || vni_known_syllable(b->ctx, low, n) ||
 		    vni_wordset_has(&b->ctx->lex.loanwords, low, n))
 			continue;
+		/* Syllables run together belong to ocr/joined-words. */
+		nsplit = vni_joined_split(b, i, split);
+		if (nsplit && vni_rule_on(b, VNI_R_JOINED_WORDS))
+			continue;
 		st = vni_syllable_parse(low, n, NULL);
 		/* Several accents, all of them from Western European
 		 * alphabets (résumé, José): a foreign word, not Vietnamese
 		 * syllables run together. */
 		if (st == VNI_SYL_MULTIPLE_TONES && latin1_marks_only(low, n) &&
-		    !split_words(b->ctx, b->text + tk->off, tk->len, rep[0],
-				 sizeof(rep[0])))
+		    !nsplit)
 			continue;
 		if (tk->flags & VNI_TF_UPPER_FIRST) {
 			/* A capitalised word may be a name from another
@@ -279,16 +234,16 @@ vni_check_spelling(struct vni_block *b)
 			sugg[ns] = rep[ns];
 		}
 		nhun = 0;
-		split = 0;
-		if (st == VNI_SYL_MULTIPLE_TONES ||
-		    letters(b->text + tk->off, tk->len) > SYLLABLE_MAX_LETTERS) {
-			split = ns < 2 && split_words(b->ctx, b->text + tk->off,
-						      tk->len, rep[ns],
-						      sizeof(rep[ns]));
-			if (split)
-				sugg[ns] = rep[ns], ns++;
-		}
-		if (!split &&
+		if (nsplit == 0 &&
+		    (st == VNI_SYL_MULTIPLE_TONES ||
+		     letters(b->text + tk->off, tk->len) > SYLLABLE_MAX_LETTERS))
+			nsplit = vni_split_syllables(b->ctx, b->text + tk->off,
+						     tk->len, split);
+		if (ns >= 2)
+			nsplit = 0;
+		if (nsplit)
+			sugg[ns++] = split[0];
+		if (!nsplit &&
 		    letters(b->text + tk->off, tk->len) <= SYLLABLE_MAX_LETTERS)
 			nhun = vni_dict_vi_suggest(b->ctx->dict, b->text + tk->off,
 						   tk->len, hun, 3);
@@ -299,7 +254,7 @@ vni_check_spelling(struct vni_block *b)
 				sugg[ns++] = hun[j];
 		}
 		sugg[ns] = NULL;
-		if (split)
+		if (nsplit)
 			vni_report(b, VNI_R_INVALID_SYLLABLE, tk->off, tk->len, sugg,
 				   "\"%.*s\" is several syllables run together",
 				   "\"%.*s\" là nhiều âm tiết viết liền nhau",

@@ -282,6 +282,9 @@ enum vni_rule {
 	VNI_R_ELLIPSIS_STYLE,
 	VNI_R_CAPITAL_MID_SENTENCE,
 	VNI_R_LOWERCASE_SENTENCE_START,
+	VNI_R_SPLIT_WORD,
+	VNI_R_JOINED_WORDS,
+	VNI_R_LETTER_CONFUSION,
 	VNI_R_COUNT
 };
 
@@ -650,6 +653,25 @@ void vni_check_spacing(struct vni_block *b);    /* around punctuation */
 void vni_check_whitespace(struct vni_block *b); /* runs of spaces */
 void vni_check_ellipsis(struct vni_block *b);
 void vni_check_case(struct vni_block *b);
+void vni_check_split(struct vni_block *b);   /* ocr/split-word */
+void vni_check_joined(struct vni_block *b);  /* ocr/joined-words */
+void vni_check_letters(struct vni_block *b); /* ocr/letter-confusion */
+
+/* check_joined.c: syllables run together. A split is written with single
+ * spaces into a buffer of VNI_SPLIT_CAP bytes. */
+#define VNI_SPLIT_CAP 256
+/* Split s[0..n) (as written) into the fewest known syllables, at least
+ * two; a capital may only start a part. Returns 0 (no split), 1 (out[0])
+ * or 2 (out[0] and out[1]: two different splits with as few parts). */
+size_t vni_split_syllables(vn_ctx *ctx, const char *s, size_t n,
+			   char out[2][VNI_SPLIT_CAP]);
+/* The same for word i of a block when ocr/joined-words owns it: a prose
+ * word with Vietnamese marks, neither a known syllable nor a solid loan,
+ * lowercase, or CamelCase beside a lowercase word. spelling/invalid-
+ * syllable leaves these to it. */
+struct vni_block;
+size_t vni_joined_split(const struct vni_block *b, size_t i,
+			char out[2][VNI_SPLIT_CAP]);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */

@@ -637,7 +637,8 @@ static const check_fn checks[] = {
 	vni_check_packs,    vni_check_tone,	  vni_check_context,
 	vni_check_unicode,  vni_check_glyphs,	  vni_check_punctuation,
 	vni_check_mojibake, vni_check_spacing,	  vni_check_whitespace,
-	vni_check_ellipsis, vni_check_case,
+	vni_check_ellipsis, vni_check_case,	  vni_check_split,
+	vni_check_joined,   vni_check_letters,
 };
 
 static void
@@ -697,6 +698,9 @@ names_a_cause(size_t rule)
 	case VNI_R_CONFUSABLE:
 	case VNI_R_DIGIT_IN_WORD:
 	case VNI_R_MOJIBAKE:
+	case VNI_R_SPLIT_WORD:
+	case VNI_R_JOINED_WORDS:
+	case VNI_R_LETTER_CONFUSION:
 		return 1;
 	default:
 		return 0;

@@ -359,6 +359,51 @@ long_line_without_breaks(void **state)
 	free(t);
 }
 
+static void
+joined_words_owned_once(void **state)
+{
+	const char *t = "Hệ thống mới thay hệthống cũ ở ViệtNam.";
+	vn_result *r = lint(state, t);
+	const vn_diag *d = first_of(r, "ocr/joined-words");
+
+	span_is(d, t, "hệthống");
+	assert_string_equal(vn_diag_suggestion(d, 0), "hệ thống");
+	assert_int_equal(count_of(r, "ocr/joined-words"), 2);
+	assert_int_equal(count_of(r, "spelling/invalid-syllable"), 0);
+	vn_result_free(r);
+	/* With the rule off, spelling reports the word with its split. */
+	assert_int_equal(vn_ctx_set_rule_enabled(*state, "ocr/joined-words", 0),
+			 VN_OK);
+	r = lint(state, t);
+	d = first_of(r, "spelling/invalid-syllable");
+	span_is(d, t, "hệthống");
+	assert_string_equal(vn_diag_suggestion(d, 0), "hệ thống");
+	vn_result_free(r);
+	assert_int_equal(vn_ctx_set_rule_enabled(*state, "ocr/joined-words", 1),
+			 VN_OK);
+}
+
+static void
+split_word_on_a_long_line(void **state)
+{
+	/* Many candidates on one line, across blocks: each found once. */
+	size_t unit = strlen("Việ t Nam, "), n = 30000, i;
+	char *t = malloc(unit * n + 1);
+	vn_result *r;
+
+	assert_non_null(t);
+	for (i = 0; i < n; i++)
+		memcpy(t + i * unit, "Việ t Nam, ", unit);
+	t[unit * n] = '\0';
+	r = lint(state, t);
+	assert_int_equal(count_of(r, "ocr/split-word"), n);
+	assert_string_equal(vn_diag_suggestion(first_of(r, "ocr/split-word"),
+					       0),
+			    "Việt");
+	vn_result_free(r);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -382,6 +427,8 @@ main(void)
 		cmocka_unit_test(empty_input),
 		cmocka_unit_test(disable_and_enable),
 		cmocka_unit_test(long_line_without_breaks),
+		cmocka_unit_test(joined_words_owned_once),
+		cmocka_unit_test(split_word_on_a_long_line),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,1 @@
+--no-config --disable all --enable ocr/joined-words --enable spelling/invalid-syllable ocr-joined.txt

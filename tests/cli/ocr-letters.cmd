@@ -1,0 +1,1 @@
+--no-config --no-model --disable all --enable ocr/letter-confusion ocr-letters.txt
