@@ -206,6 +206,7 @@ vn_ctx_free(vn_ctx *ctx)
 	vni_dict_close(ctx->dict);
 	vni_wordset_free(&ctx->known);
 	vni_wordset_free(&ctx->unknown);
+	vni_wordset_free(&ctx->typed);
 	vni_mm_free(&ctx->cand_cache);
 	vni_mm_free(&ctx->id_cache);
 	free(ctx);
@@ -636,7 +637,7 @@ static const check_fn checks[] = {
 	vni_check_sentence, vni_check_numbers,	  vni_check_quotes,
 	vni_check_packs,    vni_check_tone,	  vni_check_context,
 	vni_check_unicode,  vni_check_glyphs,	  vni_check_punctuation,
-	vni_check_mojibake,
+	vni_check_mojibake, vni_check_ime,
 };
 
 static void
