@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Recall of input/ime-residue on Telex and VNI typing injected into clean
-text, and its false alarms on the same lines left undamaged.
+"""Recall of input/ime-residue on Telex, VNI and VIQR typing injected into
+clean text, and its false alarms on the same lines left undamaged.
 
     scripts/eval-ime.py [--lines N] [--seed S] [--corpus DIR] [--show K]
 
@@ -14,14 +14,18 @@ switched off, in one of several common key orders:
          (ươ is typed uwow or uow, ư after consonants uw or w, Đ DD or Dd)
   VNI    end       vie6t5       vowels  vie65t      marked  ngu7o72i
          (ươ is typed u7o7 or uo7)
+  VIQR   vowels    Tie^ng'      marked  Tie^'ng, ngu+o+`i  (no "end": a
+         mark after the last letter is left alone by design, see the rule)
 
-N lines are damaged with Telex and N others with VNI. Each line is its own
+N lines are damaged with Telex, N others with VNI and N with VIQR (--viqr
+0 leaves VIQR out). Each line is its own
 paragraph. Reports per method and key order: injected, caught (a finding
 on exactly the re-typed word), correct (its first suggestion is the
 original word) and restored by --fix; then the findings on the undamaged
 copies of the same lines (false alarms).
 
-Uses build/vnlint; never the held-out packages."""
+Uses build/vnlint and build/corpus (make build/vnlint corpus); never the
+held-out packages."""
 import argparse
 import json
 import os
@@ -38,6 +42,10 @@ TONE = {"\u0300": ("f", "2"), "\u0301": ("s", "1"), "\u0309": ("r", "3"),
 TELEX_HAT = {("a", "circ"): "aa", ("e", "circ"): "ee", ("o", "circ"): "oo",
              ("a", "breve"): "aw", ("o", "horn"): "ow", ("u", "horn"): "uw"}
 VNI_HAT = {"circ": "6", "horn": "7", "breve": "8"}
+VIQR_HAT = {"circ": "^", "horn": "+", "breve": "("}
+VIQR_TONE = {"\u0300": "`", "\u0301": "'", "\u0309": "?", "\u0303": "~",
+             "\u0323": "."}
+METHODS = ("telex", "vni", "viqr")
 VOWELS = set("aeiouy")
 WORD = re.compile(r"(?<![\w.@/\\-])[^\W\d_]{1,7}(?![\w@/\\-])")
 ORDERS = ("end", "vowels", "marked")
@@ -75,30 +83,35 @@ def retype(word, method, order, rng):
     for i, (base, hat, upper) in enumerate(ls):
         k = base
         if hat == "stroke":
-            k = "dd" if method == "telex" else "d9"
+            k = "d9" if method == "vni" else "dd"
             if upper:
-                k = ("DD" if dd_caps else "Dd") if method == "telex" else "D9"
+                k = "D9" if method == "vni" else ("DD" if dd_caps else "Dd")
                 keys.append(k)
                 continue
         elif hat:
             pair_next = (base == "u" and hat == "horn" and i + 1 < len(ls)
                          and ls[i + 1][:2] == ("o", "horn"))
-            if pair_next and horn_pair:
+            if pair_next and horn_pair and method != "viqr":
                 k = base          # the o's key does both
             elif method == "telex":
                 alone = (base == "u" and hat == "horn" and bare_w and
                          all(b not in VOWELS for b, _, _ in ls[:i]) and i > 0)
                 k = "w" if alone else TELEX_HAT[(base, hat)]
-            else:
+            elif method == "vni":
                 k = base + VNI_HAT[hat]
+            else:
+                k = base + VIQR_HAT[hat]
         if caps:
             k = k.upper()     # caps lock: every key in capitals
         elif upper:
             k = k[0].upper() + k[1:]
         keys.append(k)
     if tone is not None:
-        t = TONE[tone][0 if method == "telex" else 1]
-        t = t.upper() if caps else t
+        if method == "viqr":
+            t = VIQR_TONE[tone]
+        else:
+            t = TONE[tone][0 if method == "telex" else 1]
+            t = t.upper() if caps else t
         vowel_idx = [i for i, (b, _, _) in enumerate(ls) if b in VOWELS]
         if order == "end":
             pos = len(ls) - 1
@@ -156,8 +169,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lines", type=int, default=600)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--corpus", default="/work/main/build/corpus"
-                    if not os.path.isdir("build/corpus") else "build/corpus")
+    ap.add_argument("--viqr", type=int, default=None,
+                    help="VIQR lines (default: as many as --lines)")
+    ap.add_argument("--corpus", default="build/corpus")
     ap.add_argument("--vnlint", default="build/vnlint")
     ap.add_argument("--show", type=int, default=0,
                     help="print up to K missed words per method")
@@ -168,16 +182,18 @@ def main():
     cases = []  # (method, order, line index, start, damaged word, original)
     damaged, clean = [], []
     it = iter(lines)
-    for method in ("telex", "vni"):
+    wanted = {"telex": a.lines, "vni": a.lines,
+              "viqr": a.lines if a.viqr is None else a.viqr}
+    for method in METHODS:
         n = 0
         for line in it:
-            if n >= a.lines:
+            if n >= wanted[method]:
                 break
             words = [m for m in WORD.finditer(line)
                      if re.search("[^\x00-\x7f]", m.group())]
             rng.shuffle(words)
             for m in words:
-                order = rng.choice(ORDERS)
+                order = rng.choice(ORDERS[1:] if method == "viqr" else ORDERS)
                 keys = retype(m.group(), method, order, rng)
                 if keys is None:
                     continue
@@ -215,7 +231,7 @@ def main():
             missed.setdefault(method, []).append((keys, orig, line, start))
     print(f"{'method':6} {'order':7} {'injected':>8} {'caught':>7} "
           f"{'correct':>8} {'fixed':>6} {'recall':>7}")
-    for method in ("telex", "vni"):
+    for method in METHODS:
         for order in ORDERS + ("all",):
             s = stats.get((method, order))
             if s:
@@ -234,7 +250,9 @@ def main():
         for keys, orig, line, start in ws:
             if keys.isupper() and len(keys) > 1:
                 r = "all capitals"
-            elif keys in english:
+            elif method == "viqr" and not keys[-1].isalpha():
+                r = "a mark at the end"
+            elif method != "viqr" and keys in english:
                 r = "an English word"
             else:
                 r = "context"

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* input/ime-residue: a word typed with the Vietnamese input method off, so
  * that its Telex or VNI keys stayed letters and digits ("Vieejt" for
- * "Việt", "dduwowcj" for "được", "Vie65t" for "Việt").
+ * "Việt", "dduwowcj" for "được", "Vie65t" for "Việt"), or written in VIQR
+ * ("Vie^.t"), whose marks the tokenizer splits off as punctuation: such a
+ * word is a run of glued tokens, a "unit" here.
  *
  * Many ASCII words are valid Telex of something ("as" á, "mix" mĩ, "chown"
  * chơn, "eof" èo), so reading the keys back to a known syllable is only
  * the start. The word must not be English (en_US), a listed loan, brand or
  * abbreviation, code, an acronym or a quoted mention; it must stand in
  * Vietnamese prose, with no Latin-script word next to it. A reading whose
- * only key is one tone letter ("tranhs") is weaker evidence than one with
+ * only key is one tone key ("tranhs") is weaker evidence than one with
  * hat keys ("Vieejt", "dduwowcj", "Vie65t"): it needs Vietnamese on both
- * sides and no Latin word nearby, and is never applied by --fix. */
+ * sides and no Latin word nearby, and --fix applies it only amid other
+ * residue. docs/precision.md has the measurements behind each rule. */
 #include <string.h>
 
 #include "internal.h"
@@ -25,6 +28,13 @@
 #define TYPED_MAX 100000  /* spellings remembered per context */
 /* How far a weak reading looks for Latin-script words on each side. */
 #define WINDOW 3
+
+/* One word: a token, or a VIQR run of glued tokens. */
+struct unit {
+	size_t first, last; /* tokens */
+	size_t off, len;    /* bytes of the block text */
+	int viqr;
+};
 
 /* What the reading of one word found. */
 struct residue {
@@ -47,12 +57,23 @@ ascii_vowel(char c)
 	       c == 'y';
 }
 
+/* Typing is in lower case with maybe a capital first letter, doubled with
+ * shift held ("DDaij", "OOng"); "PACs", "KEr" are not typing. */
+static int
+case_typed(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z' && !(i == 1 && s[0] == s[1]))
+			return 0;
+	return 1;
+}
+
 /* The cheap first look: could the ASCII word s[0..n) hold Telex keys (a
  * tone letter after a vowel, w, or a doubled a e o d) or VNI digits (a
  * digit 1-9 after a letter; after a lone letter only in lower case, "o73"
- * but not "A4")? Typing is in lower case with maybe a capital first
- * letter, doubled with shift held ("DDaij", "OOng"); "PACs", "KEr" are
- * not typing. */
+ * but not "A4")? */
 static int
 keys_in(const char *s, size_t n, enum vni_ime_method *m)
 {
@@ -60,6 +81,8 @@ keys_in(const char *s, size_t n, enum vni_ime_method *m)
 	int vowel = 0, digit = 0, telex = 0;
 	char c, prev = 0;
 
+	if (!case_typed(s, n))
+		return 0;
 	for (i = 0; i < n; i++) {
 		c = (char)(s[i] | 0x20);
 		if (s[i] >= '0' && s[i] <= '9') {
@@ -68,9 +91,6 @@ keys_in(const char *s, size_t n, enum vni_ime_method *m)
 			digit = 1;
 		} else {
 			letters++;
-			if (i > 0 && s[i] >= 'A' && s[i] <= 'Z' &&
-			    !(i == 1 && s[0] == s[1]))
-				return 0;
 		}
 		if (c == 'w' || (vowel && c && strchr("sfrxj", c)) ||
 		    (c == prev && c && strchr("aeod", c)))
@@ -108,7 +128,9 @@ recall(vn_ctx *ctx, const char *s, size_t n, struct residue *res)
 	res->n = 0;
 	if (*e == '\0')
 		return 1;
-	res->method = e[0] == 'v' ? VNI_IME_VNI : VNI_IME_TELEX;
+	res->method = e[0] == 'v'   ? VNI_IME_VNI
+		      : e[0] == 'q' ? VNI_IME_VIQR
+				    : VNI_IME_TELEX;
 	res->how = (unsigned)(e[1] - 'A');
 	for (e += 2; res->n < 2; e = sep + 1) {
 		sep = strchr(e, '\x1F');
@@ -132,7 +154,9 @@ remember(vn_ctx *ctx, const char *s, size_t n, const struct residue *res)
 	memcpy(e, s, n);
 	e[k++] = '\x1F';
 	if (res->n) {
-		e[k++] = res->method == VNI_IME_VNI ? 'v' : 't';
+		e[k++] = res->method == VNI_IME_VNI	 ? 'v'
+			 : res->method == VNI_IME_VIQR ? 'q'
+							: 't';
 		e[k++] = (char)('A' + res->how);
 	}
 	for (i = 0; i < res->n; i++) {
@@ -144,30 +168,118 @@ remember(vn_ctx *ctx, const char *s, size_t n, const struct residue *res)
 	(void)vni_wordset_add(&ctx->typed, e, k);
 }
 
-/* Read token tk back as input-method keys: res->n known readings. The
+static int
+blank(const struct vni_tokens *t, size_t i)
+{
+	return i >= t->n || t->v[i].kind == VNI_TK_SPACE ||
+	       t->v[i].kind == VNI_TK_NEWLINE;
+}
+
+static int
+punct_in(const struct vni_token *tk, const char *set)
+{
+	return tk->kind == VNI_TK_PUNCT && tk->cp > 0 && tk->cp < 0x80 &&
+	       strchr(set, (int)tk->cp) != NULL;
+}
+
+static int
+ascii_word(const struct vni_token *tk)
+{
+	return tk->kind == VNI_TK_WORD && (tk->flags & VNI_TF_ASCII) &&
+	       !(tk->flags & VNI_TF_HAS_DIGIT);
+}
+
+/* Is t->v[i] part of a glued run of ASCII words and VIQR marks? */
+static int
+viqr_piece(const struct vni_tokens *t, size_t i)
+{
+	const struct vni_token *tk = &t->v[i];
+
+	if (tk->kind != VNI_TK_PUNCT)
+		return ascii_word(tk);
+	switch (tk->cp) {
+	case '^': case '(': case '+': case '`': case '~': case '\'':
+	case '.': case '?':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The word token i belongs to. A VIQR word is a glued run of ASCII words
+ * and marks that starts and ends with letters, with marks inside:
+ * "Vie^.t", "Tie^'ng", "ddu+o+.c", "ba.n". A mark after the last letter
+ * ("co'", "la`", "se~", "dde^?") is not read: the same characters close
+ * quotes, sentences and code, and "dde^?" could be "đê" asking. Runs
+ * longer than a syllable's keys are no word. */
+static void
+unit_at(const struct vni_block *b, size_t i, struct unit *u)
+{
+	const struct vni_tokens *t = b->toks;
+	const struct vni_token *v = t->v;
+	size_t f = i, l = i;
+	int mark;
+
+	u->first = u->last = i;
+	u->off = v[i].off;
+	u->len = v[i].len;
+	u->viqr = 0;
+	if (!viqr_piece(t, i))
+		return;
+	for (; f > 0 && viqr_piece(t, f - 1); f--)
+		if (v[i].off + v[i].len - v[f - 1].off > MAX_KEYS)
+			return; /* longer than any syllable */
+	for (; l + 1 < t->n && viqr_piece(t, l + 1); l++)
+		if (v[l + 1].off + v[l + 1].len - v[f].off > MAX_KEYS)
+			return;
+	while (f < l && !ascii_word(&v[f]))
+		f++; /* an opening quote */
+	while (l > f && !ascii_word(&v[l]))
+		l--; /* sentence punctuation, a closing quote */
+	if (i < f || i > l || !ascii_word(&v[f]))
+		return;
+	/* A mark inside: a glued one, or the ' and . a word holds */
+	mark = f < l || (v[f].flags & VNI_TF_DOTTED) ||
+	       memchr(b->text + v[f].off, '\'', v[f].len);
+	if (!mark)
+		return;
+	u->first = f;
+	u->last = l;
+	u->off = v[f].off;
+	u->len = v[l].off + v[l].len - v[f].off;
+	u->viqr = 1;
+}
+
+/* Read word u back as input-method keys: res->n known readings. The
  * English question is left to english(), asked only when the rest agrees
  * (loading en_US costs more than the whole check on a page). */
 static size_t
-typed(struct vni_block *b, const struct vni_token *tk, struct residue *res)
+typed(struct vni_block *b, const struct unit *u, struct residue *res)
 {
 	struct vni_ime_reading r[MAX_READINGS];
-	const char *s = b->text + tk->off;
+	const struct vni_token *tk = &b->toks->v[u->first];
+	const char *s = b->text + u->off;
 	char low[64];
 	size_t j, k, nr;
 
 	res->n = 0;
-	if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_ASCII) ||
-	    (tk->flags & SKIP_FLAGS) || tk->len < 2 || tk->len > MAX_KEYS ||
-	    !keys_in(s, tk->len, &res->method))
+	if (u->viqr) {
+		if (u->len > MAX_KEYS || !case_typed(s, u->len))
+			return 0;
+		res->method = VNI_IME_VIQR;
+	} else if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_ASCII) ||
+		   (tk->flags & SKIP_FLAGS) || tk->len < 2 ||
+		   tk->len > MAX_KEYS || !keys_in(s, tk->len, &res->method)) {
 		return 0;
-	if (recall(b->ctx, s, tk->len, res))
+	}
+	if (recall(b->ctx, s, u->len, res))
 		return res->n;
-	k = vni_lower(s, tk->len, low, sizeof(low));
+	k = vni_lower(s, u->len, low, sizeof(low));
 	if (k == 0 || vni_known_syllable(b->ctx, low, k) ||
 	    vni_wordset_has(&b->ctx->lex.latin_words, low, k) ||
 	    vni_wordset_has(&b->ctx->lex.abbreviations, low, k))
 		goto done;
-	nr = vni_ime_decode(res->method, s, tk->len, tone_style(b->ctx), r,
+	nr = vni_ime_decode(res->method, s, u->len, tone_style(b->ctx), r,
 			    MAX_READINGS);
 	for (j = 0; j < nr && res->n < 2; j++) {
 		/* A letter and a tone digit is a code ("a1", "e2"); with a
@@ -179,67 +291,69 @@ typed(struct vni_block *b, const struct vni_token *tk, struct residue *res)
 			continue;
 		if (res->n == 0)
 			res->how = r[j].how;
-		vni_apply_case(s, tk->len, r[j].syl, res->sugg[res->n],
+		vni_apply_case(s, u->len, r[j].syl, res->sugg[res->n],
 			       sizeof(res->sugg[0]));
 		res->n++;
 	}
 done:
-	remember(b->ctx, s, tk->len, res);
+	remember(b->ctx, s, u->len, res);
 	return res->n;
 }
 
-/* Is the word English ("as", "mix", "boss")? Then it is no residue. */
+/* Is the word English ("as", "mix", "boss", "don't")? Then it is no
+ * residue. */
 static int
-english(struct vni_block *b, const struct vni_token *tk)
+english(struct vni_block *b, const struct unit *u)
 {
-	return vni_dict_en_has(b->ctx->dict, b->text + tk->off, tk->len);
+	return vni_dict_en_has(b->ctx->dict, b->text + u->off, u->len);
 }
 
 static size_t
-read_back(struct vni_block *b, const struct vni_token *tk,
-	  struct residue *res)
+read_back(struct vni_block *b, const struct unit *u, struct residue *res)
 {
-	return typed(b, tk, res) && !english(b, tk) ? res->n : 0;
+	return typed(b, u, res) && !english(b, u) ? res->n : 0;
 }
 
 /* A format placeholder or variable: "%s", "%1$u", "$HOME". */
 static int
-placeholder(const struct vni_block *b, const struct vni_token *tk)
+placeholder(const struct vni_block *b, size_t i)
 {
-	const struct vni_token *p;
-
-	if (tk == b->toks->v)
-		return 0;
-	p = tk - 1;
-	return p->kind == VNI_TK_PUNCT && (p->cp == '%' || p->cp == '$');
+	return i > 0 && punct_in(&b->toks->v[i - 1], "%$");
 }
 
-/* The kind of a word. Numbers, placeholders, acronyms ("URL", "GPL"), the
- * loans of dict/latin-words.txt ("file", "byte") and English words that
- * are also Telex ("as", "cos") are at home in Vietnamese and English
- * alike: no evidence. */
+/* The kind of the word at token i. Numbers, placeholders, acronyms
+ * ("URL", "GPL"), the loans of dict/latin-words.txt ("file", "byte") and
+ * English words that are also Telex ("as", "cos") are at home in
+ * Vietnamese and English alike: no evidence. */
 static enum word_kind
-word_kind(struct vni_block *b, const struct vni_token *tk)
+word_kind(struct vni_block *b, size_t i)
 {
+	const struct vni_token *tk = &b->toks->v[i];
 	struct residue res;
+	struct unit u;
 	char low[64];
 	size_t n;
 
-	if (tk->kind == VNI_TK_NUMBER || tk->kind == VNI_TK_PUNCT ||
-	    tk->kind == VNI_TK_NEWLINE)
+	if (tk->kind == VNI_TK_NUMBER || tk->kind == VNI_TK_NEWLINE)
 		return W_NONE;
-	if (tk->kind != VNI_TK_WORD)
+	unit_at(b, i, &u);
+	if (tk->kind == VNI_TK_PUNCT && !u.viqr)
+		return W_NONE;
+	if (tk->kind != VNI_TK_WORD && !u.viqr)
 		return W_LATIN; /* URL, path, e-mail, damaged text */
 	if ((tk->flags & VNI_TF_VN_MARK) &&
 	    !(tk->flags & (VNI_TF_CODE | VNI_TF_NOT_VN_LETTER)))
 		return W_VIET;
-	if (placeholder(b, tk) ||
-	    ((tk->flags & VNI_TF_ALL_CAPS) && (tk->flags & VNI_TF_ASCII)))
+	if (!u.viqr && (placeholder(b, i) || ((tk->flags & VNI_TF_ALL_CAPS) &&
+					      (tk->flags & VNI_TF_ASCII))))
 		return W_NONE;
-	if (typed(b, tk, &res))
+	if (typed(b, &u, &res))
 		/* "cos" is English and Telex for "có": either way */
-		return english(b, tk) ? W_NONE
-		       : res.how & VNI_IME_HAT ? W_TYPED : W_RESIDUE;
+		return english(b, &u)		  ? W_NONE
+		       : res.how & VNI_IME_HAT ? W_TYPED
+					       : W_RESIDUE;
+	if (u.viqr)
+		return W_LATIN;
 	n = vni_token_lower(b, tk, low, sizeof(low));
 	if (n && !(tk->flags & VNI_TF_CODE) &&
 	    vni_known_syllable(b->ctx, low, n))
@@ -273,22 +387,15 @@ clause_mark(const struct vni_token *p)
 		p->cp == '!' || p->cp == '?' || p->cp == 0x2026);
 }
 
-static int
-blank(const struct vni_tokens *t, size_t i)
-{
-	return i >= t->n || t->v[i].kind == VNI_TK_SPACE ||
-	       t->v[i].kind == VNI_TK_NEWLINE;
-}
-
-/* Does word i stand in running text: spaces around it, or an opening
+/* Does word u stand in running text: spaces around it, or an opening
  * quote before, punctuation and closing quotes after? Glued to other
  * symbols ("u+rw", "${gir}", "Franc,ois") it is code or a broken name;
  * quoted or bracketed alone ("(Esc)", "“sof:”") it is mentioned; followed
  * by a bracket ("chown (thay đổi ...)") it is a term being glossed. */
 static int
-in_prose(const struct vni_tokens *t, size_t i)
+in_prose(const struct vni_tokens *t, const struct unit *u)
 {
-	size_t j = i + 1;
+	size_t i = u->first, j = u->last + 1;
 	int opened = 0, closed = 0;
 
 	if (i > 0 && !blank(t, i - 1)) {
@@ -302,7 +409,7 @@ in_prose(const struct vni_tokens *t, size_t i)
 	}
 	if (!blank(t, j) || (opened && closed))
 		return 0;
-	j = vni_next_nonspace(t, i);
+	j = vni_next_nonspace(t, u->last);
 	return j == (size_t)-1 || !(t->v[j].kind == VNI_TK_PUNCT &&
 				    (t->v[j].cp == '(' || t->v[j].cp == '['));
 }
@@ -318,36 +425,39 @@ beside(const struct vni_tokens *t, size_t i, int step)
 	return i;
 }
 
-/* The kind of the word next to i on one side: W_NONE at punctuation or
+/* The kind of the word next to u on one side: W_NONE at punctuation or
  * the block's edge. */
 static enum word_kind
-neighbour(struct vni_block *b, size_t i, int step)
+neighbour(struct vni_block *b, const struct unit *u, int step)
 {
-	size_t j = beside(b->toks, i, step);
+	size_t j = beside(b->toks, step > 0 ? u->last : u->first, step);
 
-	return j == (size_t)-1 ? W_NONE : word_kind(b, &b->toks->v[j]);
+	return j == (size_t)-1 ? W_NONE : word_kind(b, j);
 }
 
-/* Is there a Latin-script word within WINDOW words on one side of i, in
+/* Is there a Latin-script word within WINDOW words on one side of u, in
  * the same sentence? */
 static int
-latin_near(struct vni_block *b, size_t i, int step)
+latin_near(struct vni_block *b, const struct unit *u, int step)
 {
 	const struct vni_tokens *t = b->toks;
 	const struct vni_token *tk;
-	size_t j = i, seen = 0;
+	struct unit w;
+	size_t j = step > 0 ? u->last : u->first, seen = 0;
 
 	while (seen < WINDOW) {
 		j = beside(t, j, step);
 		if (j == (size_t)-1)
 			break;
 		tk = &t->v[j];
-		if (vni_sentence_final(tk))
+		unit_at(b, j, &w);
+		if (!w.viqr && vni_sentence_final(tk))
 			break;
-		if (tk->kind == VNI_TK_PUNCT)
+		if (tk->kind == VNI_TK_PUNCT && !w.viqr)
 			continue;
-		if (word_kind(b, tk) == W_LATIN)
+		if (word_kind(b, j) == W_LATIN)
 			return 1;
+		j = step > 0 ? w.last : w.first;
 		seen++;
 	}
 	return 0;
@@ -363,6 +473,7 @@ vietnamese_block(struct vni_block *b)
 {
 	const struct vni_tokens *t = b->toks;
 	struct residue res;
+	struct unit u;
 	char low[64];
 	size_t i, n, marked = 0, residues = 0, words = 0;
 	unsigned hats = 0;
@@ -375,19 +486,23 @@ vietnamese_block(struct vni_block *b)
 			marked++;
 	if (marked >= 2)
 		return 1;
-	for (i = 0; i < t->n; i++)
-		if (t->v[i].kind == VNI_TK_WORD) {
-			words++;
-			if (typed(b, &t->v[i], &res)) {
-				residues++;
-				hats |= res.how & VNI_IME_HAT;
-			}
+	for (i = 0; i < t->n; i = u.last + 1) {
+		unit_at(b, i, &u);
+		if (t->v[i].kind != VNI_TK_WORD && !u.viqr)
+			continue;
+		words++;
+		if (typed(b, &u, &res)) {
+			residues++;
+			hats |= res.how & VNI_IME_HAT;
 		}
+	}
 	if (residues < 2 || residues * 4 < words || !hats)
 		return 0;
 	/* Only now, as it is rare, take the English words out. */
-	for (i = residues = 0; i < t->n; i++)
-		residues += read_back(b, &t->v[i], &res) != 0;
+	for (i = residues = 0; i < t->n; i = u.last + 1) {
+		unit_at(b, i, &u);
+		residues += read_back(b, &u, &res) != 0;
+	}
 	return residues >= 2 && residues * 4 >= words;
 }
 
@@ -408,6 +523,12 @@ context_agrees(enum word_kind left, enum word_kind right, int strong)
 	       (rv || right == W_SYLLABLE || right == W_NONE);
 }
 
+static const char *
+method_name(enum vni_ime_method m)
+{
+	return m == VNI_IME_TELEX ? "Telex" : m == VNI_IME_VNI ? "VNI" : "VIQR";
+}
+
 void
 vni_check_ime(struct vni_block *b)
 {
@@ -415,6 +536,7 @@ vni_check_ime(struct vni_block *b)
 	const struct vni_token *tk;
 	struct residue res;
 	struct vni_finding *f;
+	struct unit u;
 	const char *sugg[3];
 	enum word_kind left, right;
 	size_t i;
@@ -423,15 +545,21 @@ vni_check_ime(struct vni_block *b)
 	if (!vni_rule_on(b, VNI_R_IME_RESIDUE))
 		return;
 	for (i = 0; i < t->n; i++) {
-		tk = &t->v[i];
-		if (!typed(b, tk, &res) || !in_prose(t, i))
+		/* Vietnamese words, spaces, most punctuation: not typing */
+		if (!viqr_piece(t, i) && !(t->v[i].kind == VNI_TK_WORD &&
+					   (t->v[i].flags & VNI_TF_ASCII)))
+			continue;
+		unit_at(b, i, &u);
+		i = u.last;
+		tk = &t->v[u.first];
+		if (!typed(b, &u, &res) || !in_prose(t, &u))
 			continue;
 		if (block_vn < 0)
 			block_vn = vietnamese_block(b);
 		if (!block_vn)
 			break;
-		left = neighbour(b, i, -1);
-		right = neighbour(b, i, +1);
+		left = neighbour(b, &u, -1);
+		right = neighbour(b, &u, +1);
 		if (left == W_LATIN || right == W_LATIN)
 			continue; /* a run of Latin-script words */
 		strong = (res.how & VNI_IME_HAT) != 0;
@@ -440,20 +568,19 @@ vni_check_ime(struct vni_block *b)
 		/* A weak reading also gives way to a name (a capital inside
 		 * a sentence: "phím Esc") and to Latin words nearby. */
 		if (!strong && (((tk->flags & VNI_TF_UPPER_FIRST) &&
-				 !vni_at_sentence_start(t, i)) ||
-				latin_near(b, i, -1) || latin_near(b, i, +1)))
+				 !vni_at_sentence_start(t, u.first)) ||
+				latin_near(b, &u, -1) || latin_near(b, &u, +1)))
 			continue;
-		if (english(b, tk))
+		if (english(b, &u))
 			continue;
 		sugg[0] = res.sugg[0];
 		sugg[1] = res.n > 1 ? res.sugg[1] : NULL;
 		sugg[2] = NULL;
-		f = vni_report(b, VNI_R_IME_RESIDUE, tk->off, tk->len, sugg,
+		f = vni_report(b, VNI_R_IME_RESIDUE, u.off, u.len, sugg,
 			       "\"%.*s\" is %s typing left unconverted: \"%s\"",
 			       "\"%.*s\" là chữ gõ %s chưa được chuyển: \"%s\"",
-			       (int)tk->len, b->text + tk->off,
-			       res.method == VNI_IME_TELEX ? "Telex" : "VNI",
-			       sugg[0]);
+			       (int)u.len, b->text + u.off,
+			       method_name(res.method), sugg[0]);
 		/* One tone letter could also be a foreign word's own, unless
 		 * the words beside it were typed with the input method off
 		 * too ("Tooi laf nguwowfi"). */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* ime.c - read back a word typed while the Vietnamese input method was
  * off, so that its keys stayed letters: Telex ("vieejt", "dduwowcj",
- * "tieengs") or VNI ("vie65t", "d9u7o7c5"). The keys are replayed one by
+ * "tieengs") or VNI ("vie65t", "d9u7o7c5"); and VIQR, which writes the VNI
+ * keys as marks ("Vie^.t", "ddu+o+.c"). The keys are replayed one by
  * one the way the Telex and VNI engines (Unikey, bamboo, OpenKey) apply
  * them: a hat key changes the matching vowel of the syllable typed so far,
  * a tone key may come anywhere after the first vowel, and pressing a key
@@ -296,15 +297,48 @@ step(struct job *job, struct typing t, size_t i)
 	step(job, t, i + 1);
 }
 
+/* VIQR's marks are the VNI keys written otherwise: ' ` ? ~ . the tones,
+ * ^ + ( the hats, dd the đ. s[0..n) as VNI keys into out (n bytes room);
+ * 0 for a character VIQR does not use. */
+static size_t
+viqr_keys(const char *s, size_t n, char *out)
+{
+	static const char marks[] = "'`?~.^+(";
+	const char *p;
+	size_t i = 0, o = 0;
+
+	if (n >= 2 && (s[0] | 0x20) == 'd' && (s[1] | 0x20) == 'd') {
+		out[o++] = s[0];
+		out[o++] = '9';
+		i = 2;
+	}
+	for (; i < n; i++) {
+		if (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			out[o++] = s[i];
+		else if (s[i] && (p = strchr(marks, s[i])) != NULL)
+			out[o++] = (char)('1' + (p - marks));
+		else
+			return 0;
+	}
+	return o;
+}
+
 size_t
 vni_ime_decode(enum vni_ime_method method, const char *s, size_t n,
 	       unsigned style, struct vni_ime_reading *out, size_t max)
 {
 	struct job job;
 	struct typing t;
+	char keys[MAX_KEYS];
 
 	if (n == 0 || n > MAX_KEYS)
 		return 0;
+	if (method == VNI_IME_VIQR) {
+		if ((n = viqr_keys(s, n, keys)) == 0)
+			return 0;
+		s = keys;
+		method = VNI_IME_VNI;
+	}
 	memset(&t, 0, sizeof(t));
 	job.method = method;
 	job.s = s;

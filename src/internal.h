@@ -507,7 +507,7 @@ size_t vni_confusions(const char *w, size_t len, vn_profile profile,
 
 /* ----------------------------------------------------------------- ime.c */
 
-enum vni_ime_method { VNI_IME_TELEX, VNI_IME_VNI };
+enum vni_ime_method { VNI_IME_TELEX, VNI_IME_VNI, VNI_IME_VIQR };
 
 /* What the keys of a reading did (bits of vni_ime_reading.how). */
 #define VNI_IME_HAT 1u   /* a hat or đ: dd aa ee oo w, VNI 6 7 8 9 */
@@ -520,7 +520,8 @@ struct vni_ime_reading {
 };
 
 /* The syllables the ASCII word s[0..n) gives when its keys are replayed
- * by a Telex or VNI engine, tone marks placed in style; up to max distinct
+ * by a Telex or VNI engine, or its VIQR marks ("Vie^.t") read, tone marks
+ * placed in style; up to max distinct
  * readings into out, at least one key applied in each. Returns how many.
  * Pure; attestation is the caller's business. */
 size_t vni_ime_decode(enum vni_ime_method method, const char *s, size_t n,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of the input-method read-back: Telex and VNI keys replayed
- * the way the engines apply them. */
+ * the way the engines apply them, VIQR marks read. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -107,6 +107,27 @@ vni(void **state)
 }
 
 static void
+viqr(void **state)
+{
+	(void)state;
+	expect(VNI_IME_VIQR, "Vie^.t", "việt");
+	expect(VNI_IME_VIQR, "Tie^'ng", "tiếng");
+	expect(VNI_IME_VIQR, "ddu+o+.c", "được");
+	expect(VNI_IME_VIQR, "DDa^'t", "đất");
+	expect(VNI_IME_VIQR, "ngu+o+`i", "người");
+	expect(VNI_IME_VIQR, "ho?i", "hỏi");
+	expect(VNI_IME_VIQR, "na(m", "năm");
+	expect(VNI_IME_VIQR, "ba.n", "bạn");
+	/* code and English */
+	expect(VNI_IME_VIQR, "u+rw", "");
+	expect(VNI_IME_VIQR, "a+b", "");
+	expect(VNI_IME_VIQR, "file.c", "");
+	expect(VNI_IME_VIQR, "don't", "");
+	expect(VNI_IME_VIQR, "x_y", "");
+	expect(VNI_IME_VIQR, "e.g", "");
+}
+
+static void
 evidence(void **state)
 {
 	char got[256];
@@ -138,6 +159,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(telex),
 		cmocka_unit_test(vni),
+		cmocka_unit_test(viqr),
 		cmocka_unit_test(evidence),
 	};
 
