@@ -39,13 +39,13 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_mojibake.c \
             src/check_spacing.c src/check_whitespace.c src/check_ellipsis.c \
             src/check_case.c src/check_split.c src/check_joined.c \
-            src/check_letters.c \
+            src/check_letters.c src/ime.c src/check_ime.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \
             src/check_context.c
 CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
-UNIT     := syllable text token lexicon lint model
+UNIT     := syllable text token lexicon lint model ime
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 

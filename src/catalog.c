@@ -582,4 +582,45 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "cho ra đúng một âm tiết có thật. Từ không dấu ('turn', 'cli') "
 		 "và từ mượn ('iốt') không bị báo. Sửa là âm tiết đã sửa."},
 		1},
+	[VNI_R_IME_RESIDUE] = {
+		"input/ime-residue", VN_SEV_ERROR,
+		{"Telex, VNI or VIQR keys typed with the input method off",
+		 "phím Telex, VNI hoặc VIQR gõ khi bộ gõ đang tắt"},
+		{"A word typed while the Vietnamese input method was off or "
+		 "failed, so that its keys stayed letters, digits or marks: "
+		 "Telex ('Vieejt' or 'Vieetj' for 'Việt', 'dduwowcj' for 'được', "
+		 "'tieengs' for 'tiếng'), VNI ('Vie65t', 'd9u7o7c5') or VIQR "
+		 "('Vie^.t', 'ddu+o+.c'). The keys are replayed the way the "
+		 "engines apply them (s f r x j, 1-5 and ' ` ? ~ . for the tones; "
+		 "aa ee oo w dd, 6 7 8 9 and ^ + ( dd for the hats and đ) and the "
+		 "word is reported when that gives a known syllable. Many English "
+		 "and technical words read as Telex too ('as', 'mix', 'chown'), "
+		 "so the word must not be English (en_US) or in "
+		 "dict/latin-words.txt, nor an acronym, code, option, file name, "
+		 "URL or a quoted or bracketed mention, and it must stand in "
+		 "Vietnamese text with no Latin-script word next to it. A word "
+		 "whose only key is one tone key ('tranhs', 'co1') also needs "
+		 "Vietnamese on both sides and no Latin word within three words, "
+		 "and --fix leaves it unless the words beside it are typing "
+		 "residue too; with hat keys the fix is the converted word in the "
+		 "original case. Not checked: words in capitals ('VIEETJ'), and "
+		 "a VIQR mark after the last letter ('co'', 'la`', 'se~'), which "
+		 "cannot be told from quotes and sentence punctuation.",
+		 "Một từ gõ khi bộ gõ tiếng Việt đang tắt hoặc không chuyển, nên "
+		 "các phím vẫn là chữ, số hoặc dấu: Telex ('Vieejt', 'Vieetj' "
+		 "thay cho 'Việt', 'dduwowcj' thay cho 'được'), VNI ('Vie65t', "
+		 "'d9u7o7c5') hoặc VIQR ('Vie^.t', 'ddu+o+.c'). Các phím được gõ "
+		 "lại như bộ gõ vẫn làm, và từ bị báo khi kết quả là một âm tiết "
+		 "có thật. Nhiều từ tiếng Anh và từ kỹ thuật cũng đọc được như "
+		 "Telex ('as', 'mix', 'chown'), nên từ đó không được là từ tiếng "
+		 "Anh (en_US) hay có trong dict/latin-words.txt, không phải từ "
+		 "viết tắt, mã, tùy chọn, tên tệp, URL hay từ được trích trong "
+		 "ngoặc, và phải nằm trong văn bản tiếng Việt, không sát một từ "
+		 "chữ Latinh khác. Từ chỉ có một phím dấu thanh ('tranhs', 'co1') "
+		 "cần tiếng Việt ở cả hai bên và chỉ được tự động sửa khi các từ "
+		 "bên cạnh cũng là chữ gõ chưa chuyển; khi có phím dấu mũ/móc, "
+		 "gợi ý là từ đã chuyển, giữ nguyên chữ hoa. Không xét: từ viết "
+		 "hoa toàn bộ ('VIEETJ') và dấu VIQR sau chữ cái cuối ('co'', "
+		 "'la`'), vì không phân biệt được với dấu nháy và dấu câu."},
+		1},
 };

@@ -86,6 +86,14 @@ enum vni_syl_status vni_syllable_parse(const char *s, size_t len,
 size_t vni_syllable_restyle(const char *s, size_t len, unsigned style,
 			    char *out, size_t cap);
 
+/* Write the toneless syllable s with tone added where style
+ * (VNI_STYLE_TRADITIONAL or VNI_STYLE_REFORMED) puts it, case preserved,
+ * NUL-terminated, into out (cap bytes). Returns the length, or 0 when s is
+ * not a valid toneless syllable, already has a tone, does not take this
+ * one ("viềt") or does not fit. */
+size_t vni_syllable_add_tone(const char *s, size_t len, enum vni_tone tone,
+			     unsigned style, char *out, size_t cap);
+
 /* Short English and Vietnamese reasons for a status ("tone mark on the
  * wrong vowel"). Static strings. */
 const char *vni_syl_status_reason(enum vni_syl_status st, vn_lang lang);
@@ -285,6 +293,7 @@ enum vni_rule {
 	VNI_R_SPLIT_WORD,
 	VNI_R_JOINED_WORDS,
 	VNI_R_LETTER_CONFUSION,
+	VNI_R_IME_RESIDUE,
 	VNI_R_COUNT
 };
 
@@ -512,6 +521,28 @@ uint32_t vni_model_unknown(const vn_model *m);
 size_t vni_confusions(const char *w, size_t len, vn_profile profile,
 		      char (*out)[VNI_CAND_LEN], size_t max);
 
+/* ----------------------------------------------------------------- ime.c */
+
+enum vni_ime_method { VNI_IME_TELEX, VNI_IME_VNI, VNI_IME_VIQR };
+
+/* What the keys of a reading did (bits of vni_ime_reading.how). */
+#define VNI_IME_HAT 1u   /* a hat or đ: dd aa ee oo w, VNI 6 7 8 9 */
+#define VNI_IME_TONE 2u  /* a tone key: s f r x j, VNI 1-5 */
+#define VNI_IME_BARE_W 4u /* w typed for the letter ư ("nhwng", "tw") */
+
+struct vni_ime_reading {
+	char syl[VNI_CAND_LEN]; /* lowercase NFC, a well-formed syllable */
+	unsigned how;           /* VNI_IME_* */
+};
+
+/* The syllables the ASCII word s[0..n) gives when its keys are replayed
+ * by a Telex or VNI engine, or its VIQR marks ("Vie^.t") read, tone marks
+ * placed in style; up to max distinct
+ * readings into out, at least one key applied in each. Returns how many.
+ * Pure; attestation is the caller's business. */
+size_t vni_ime_decode(enum vni_ime_method method, const char *s, size_t n,
+		      unsigned style, struct vni_ime_reading *out, size_t max);
+
 /* ---------------------------------------------------------------- diag.c */
 
 struct vn_diag {
@@ -553,6 +584,8 @@ struct vn_ctx {
 	/* Answers of vni_known_syllable(): a text has a few thousand distinct
 	 * syllables, so nearly every token is one hash probe. */
 	struct vni_wordset known, unknown;
+	/* What input/ime-residue read each word as: "word\x1Freadings". */
+	struct vni_wordset typed;
 };
 
 /* ---------------------------------------------------------------- lint.c */
@@ -672,6 +705,7 @@ size_t vni_split_syllables(vn_ctx *ctx, const char *s, size_t n,
 struct vni_block;
 size_t vni_joined_split(const struct vni_block *b, size_t i,
 			char out[2][VNI_SPLIT_CAP]);
+void vni_check_ime(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */

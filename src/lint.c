@@ -206,6 +206,7 @@ vn_ctx_free(vn_ctx *ctx)
 	vni_dict_close(ctx->dict);
 	vni_wordset_free(&ctx->known);
 	vni_wordset_free(&ctx->unknown);
+	vni_wordset_free(&ctx->typed);
 	vni_mm_free(&ctx->cand_cache);
 	vni_mm_free(&ctx->id_cache);
 	free(ctx);
@@ -638,7 +639,7 @@ static const check_fn checks[] = {
 	vni_check_unicode,  vni_check_glyphs,	  vni_check_punctuation,
 	vni_check_mojibake, vni_check_spacing,	  vni_check_whitespace,
 	vni_check_ellipsis, vni_check_case,	  vni_check_split,
-	vni_check_joined,   vni_check_letters,
+	vni_check_joined,   vni_check_letters,	  vni_check_ime,
 };
 
 static void
@@ -701,6 +702,7 @@ names_a_cause(size_t rule)
 	case VNI_R_SPLIT_WORD:
 	case VNI_R_JOINED_WORDS:
 	case VNI_R_LETTER_CONFUSION:
+	case VNI_R_IME_RESIDUE:
 		return 1;
 	default:
 		return 0;

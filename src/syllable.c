@@ -416,6 +416,10 @@ analyse(const char *s, size_t len, struct parse *p)
 	if (*ini != '\0' && strcmp(ini, "qu") != 0 && starts_with(rime, "yê"))
 		return VNI_SYL_BAD_SPELLING;
 
+	/* Where the mark belongs is known before the tone is judged, so
+	 * that a toneless stop syllable ("viêt") can still be given one. */
+	place_tone(p, rs);
+
 	/* Stop finals take only sắc or nặng. */
 	rl = strlen(rime);
 	if ((rl >= 2 && strcmp(rime + rl - 2, "ch") == 0) ||
@@ -424,7 +428,6 @@ analyse(const char *s, size_t len, struct parse *p)
 			return VNI_SYL_BAD_TONE_FINAL;
 	}
 
-	place_tone(p, rs);
 	if (p->ntones == 0) {
 		p->styles = VNI_STYLE_TRADITIONAL | VNI_STYLE_REFORMED;
 		return VNI_SYL_VALID;
@@ -495,6 +498,42 @@ vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
 	}
 	out[o] = '\0';
 	return o;
+}
+
+size_t
+vni_syllable_add_tone(const char *s, size_t len, enum vni_tone tone,
+		      unsigned style, char *out, size_t cap)
+{
+	struct parse p;
+	enum vni_syl_status st = analyse(s, len, &p);
+	size_t at, i, o = 0;
+
+	if ((st != VNI_SYL_VALID && st != VNI_SYL_BAD_TONE_FINAL) ||
+	    p.ntones != 0 || p.pos_trad == NONE)
+		return 0;
+	at = style == VNI_STYLE_REFORMED ? p.pos_ref : p.pos_trad;
+	for (i = 0; i < p.n; i++) {
+		const struct letter *l = &p.l[i];
+		utf8proc_uint8_t enc[4];
+		const char *src = s + l->off;
+		size_t n = l->len;
+		int32_t cp;
+
+		if (i == at && tone != VNI_TONE_NGANG) {
+			cp = with_tone(l->base, tone);
+			if (l->upper)
+				cp = utf8proc_toupper(cp);
+			n = (size_t)utf8proc_encode_char(cp, enc);
+			src = (const char *)enc;
+		}
+		if (o + n >= cap)
+			return 0;
+		memcpy(out + o, src, n);
+		o += n;
+	}
+	out[o] = '\0';
+	/* The tone must suit the final: no "viềt". */
+	return analyse(out, o, &p) == VNI_SYL_VALID ? o : 0;
 }
 
 const char *

@@ -152,6 +152,49 @@ test_restyle_capacity(void **state)
 }
 
 static void
+check_add_tone(const char *in, enum vni_tone tone, unsigned style,
+	       const char *want)
+{
+	char out[64];
+	size_t n = vni_syllable_add_tone(in, strlen(in), tone, style, out,
+					 sizeof out);
+
+	if (want == NULL) {
+		assert_int_equal(n, 0);
+		return;
+	}
+	assert_string_equal(out, want);
+	assert_int_equal(n, strlen(want));
+}
+
+static void
+test_add_tone(void **state)
+{
+	(void)state;
+	check_add_tone("viêt", VNI_TONE_NANG, VNI_STYLE_TRADITIONAL, "việt");
+	check_add_tone("Viêt", VNI_TONE_NANG, VNI_STYLE_REFORMED, "Việt");
+	check_add_tone("người", VNI_TONE_NGANG, VNI_STYLE_REFORMED, NULL);
+	check_add_tone("ngươi", VNI_TONE_HUYEN, VNI_STYLE_REFORMED, "người");
+	check_add_tone("hoa", VNI_TONE_HUYEN, VNI_STYLE_TRADITIONAL, "hòa");
+	check_add_tone("hoa", VNI_TONE_HUYEN, VNI_STYLE_REFORMED, "hoà");
+	check_add_tone("THUY", VNI_TONE_HOI, VNI_STYLE_TRADITIONAL, "THỦY");
+	check_add_tone("hoan", VNI_TONE_HUYEN, VNI_STYLE_TRADITIONAL, "hoàn");
+	check_add_tone("qua", VNI_TONE_SAC, VNI_STYLE_TRADITIONAL, "quá");
+	check_add_tone("gia", VNI_TONE_NANG, VNI_STYLE_TRADITIONAL, "giạ");
+	check_add_tone("tiêng", VNI_TONE_SAC, VNI_STYLE_TRADITIONAL, "tiếng");
+	check_add_tone("ba", VNI_TONE_NGANG, VNI_STYLE_TRADITIONAL, "ba");
+	/* a stop final takes only sắc and nặng */
+	check_add_tone("viêt", VNI_TONE_HUYEN, VNI_STYLE_TRADITIONAL, NULL);
+	check_add_tone("viêt", VNI_TONE_NGANG, VNI_STYLE_TRADITIONAL, NULL);
+	/* not a syllable, already toned, too small a buffer */
+	check_add_tone("vieet", VNI_TONE_NANG, VNI_STYLE_TRADITIONAL, NULL);
+	check_add_tone("việt", VNI_TONE_NANG, VNI_STYLE_TRADITIONAL, NULL);
+	assert_int_equal(vni_syllable_add_tone("viêt", 5, VNI_TONE_NANG,
+					       VNI_STYLE_TRADITIONAL,
+					       (char[6]){0}, 6), 0);
+}
+
+static void
 test_parse_details(void **state)
 {
 	struct vni_syllable syl;
@@ -226,6 +269,7 @@ main(int argc, char **argv)
 			cmocka_unit_test_prestate(test_spec, path),
 			cmocka_unit_test(test_restyle),
 			cmocka_unit_test(test_restyle_capacity),
+			cmocka_unit_test(test_add_tone),
 			cmocka_unit_test(test_parse_details),
 			cmocka_unit_test(test_reasons),
 		};
