@@ -36,7 +36,8 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_spelling.c src/check_repetition.c src/check_english.c \
             src/check_sentence.c src/check_numbers.c src/check_quotes.c \
             src/check_unicode.c src/check_glyphs.c src/check_punctuation.c \
-            src/check_mojibake.c \
+            src/check_mojibake.c src/paragraph.c src/check_truncation.c \
+            src/check_duplicate.c src/boilerplate.c src/check_boilerplate.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \

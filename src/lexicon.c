@@ -231,6 +231,7 @@ static const struct list_file lists[] = {
 	LIST(latin_words, "latin-words.txt"),
 	LIST(english_function, "english-function-words.txt"),
 	LIST(loanwords, "loanwords.txt"),
+	LIST(linking_words, "linking-words.txt"),
 };
 
 int
@@ -263,4 +264,5 @@ vni_lexicon_free(struct vni_lexicon *lex)
 	vni_wordset_free(&lex->latin_words);
 	vni_wordset_free(&lex->english_function);
 	vni_wordset_free(&lex->loanwords);
+	vni_wordset_free(&lex->linking_words);
 }
