@@ -244,9 +244,9 @@ report(struct vni_block *b, const struct vni_para *p, size_t line,
 	else
 		vni_report(b, VNI_R_DUPLICATE_PARAGRAPH, from, to - from, NULL,
 			   "this paragraph nearly repeats the one at line %zu "
-			   "(%zu%% of its word triples are the same)",
+			   "(%zu%% of the shorter one's word triples are shared)",
 			   "đoạn này gần trùng với đoạn ở dòng %zu (%zu%% bộ ba "
-			   "từ giống nhau)",
+			   "từ của đoạn ngắn hơn có ở cả hai)",
 			   line, share);
 }
 
@@ -314,7 +314,8 @@ check_para(struct vni_block *b, const struct vni_para *p)
 		    fewer * SHARE_DEN >= more * SHARE_NUM &&
 		    fewer >= MIN_NEAR_WORDS)
 			report(b, p, e->line,
-			       shared * 100 / n < 100 ? shared * 100 / n : 99);
+			       shared * 100 / shorter < 100 ? shared * 100 / shorter
+							  : 99);
 	}
 	remember(b, d, n, whole, p);
 }

@@ -659,7 +659,8 @@ int vni_templated(const struct vni_tokens *t, size_t first, size_t end);
 struct vni_ending {
 	size_t words;       /* WORD and NUMBER tokens */
 	size_t last_words;  /* words after the last mark closing a sentence or
-			     * clause (. ? ! … : ; before a space) */
+			     * clause (. ? ! … : ; before a space), or after a
+			     * spaced " / " that separates labels */
 	size_t quote_words; /* words after a “ still open at the end, or -1 */
 	int full_stop;      /* an earlier sentence of 4+ words ends . ? ! … */
 	int closes;         /* it ends with . ? ! … : ; (maybe in quotes) */
