@@ -40,6 +40,8 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_spacing.c src/check_whitespace.c src/check_ellipsis.c \
             src/check_case.c src/check_split.c src/check_joined.c \
             src/check_letters.c src/ime.c src/check_ime.c \
+            src/paragraph.c src/check_truncation.c \
+            src/check_duplicate.c src/boilerplate.c src/check_boilerplate.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \

@@ -623,4 +623,68 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "hoa toàn bộ ('VIEETJ') và dấu VIQR sau chữ cái cuối ('co'', "
 		 "'la`'), vì không phân biệt được với dấu nháy và dấu câu."},
 		1},
+	[VNI_R_TRUNCATED_PARAGRAPH] = {
+		"structure/truncated-paragraph", VN_SEV_WARNING,
+		{"a paragraph that stops in mid-sentence",
+		 "đoạn văn dừng giữa câu"},
+		{"A paragraph ends with a comma, with a word that cannot end a "
+		 "sentence ('và', 'của', 'hoặc', 'để': the list is "
+		 "dict/linking-words.txt), inside an open quotation, or, at "
+		 "the end of the document, with no final mark after a sentence "
+		 "of eight words or more: the text was cut off by a page break, "
+		 "a scraper or a paste. Only running prose is judged: the "
+		 "paragraph starts with a capital and is no heading, list item, "
+		 "table row or message template; the cut sentence has at least "
+		 "four words; the paragraph before it does not end with ':'; the "
+		 "next paragraph starts a new sentence (a lower-case word, a "
+		 "list or code after it means the text goes on); and the "
+		 "document ends at least 4 in 5 of its long paragraphs with a "
+		 "full stop, so message catalogues and UI strings, which end "
+		 "without one, are left alone.",
+		 "Đoạn văn kết thúc bằng dấu phẩy, bằng một từ không thể kết "
+		 "thúc câu ('và', 'của', 'hoặc', 'để'), giữa một trích dẫn chưa "
+		 "đóng, hoặc ở cuối văn bản mà câu dài không có dấu kết câu: "
+		 "nội dung đã bị cắt. Chỉ xét văn xuôi (không phải tiêu đề, mục "
+		 "danh sách, bảng, chuỗi giao diện), khi đoạn sau bắt đầu câu "
+		 "mới và văn bản thường kết thúc đoạn bằng dấu chấm."}},
+	[VNI_R_DUPLICATE_PARAGRAPH] = {
+		"structure/duplicate-paragraph", VN_SEV_WARNING,
+		{"a paragraph that repeats an earlier one",
+		 "đoạn văn lặp lại một đoạn trước"},
+		{"A paragraph of 20 words or more has the same words, in the "
+		 "same order (case and punctuation aside), as an earlier "
+		 "paragraph of the document, or, for paragraphs of 40 words or "
+		 "more, shares at least 4 in 5 of its word triples with one of "
+		 "about the same length: text pasted twice, a scraper that took "
+		 "a block twice, a translation run over the same paragraph "
+		 "twice. The message gives the line of the first. Shorter "
+		 "paragraphs repeat legitimately (answers, captions, labels), "
+		 "and so do list items, table rows, verse and message "
+		 "templates, which are not compared.",
+		 "Một đoạn từ 20 từ trở lên có cùng các từ theo cùng thứ tự với "
+		 "một đoạn trước trong văn bản, hoặc (từ 40 từ) có ít nhất 4/5 "
+		 "bộ ba từ giống một đoạn dài tương đương: dán hai lần, lấy tin "
+		 "tự động bị lặp, dịch máy một đoạn hai lần. Thông báo cho biết "
+		 "dòng của đoạn đầu tiên."}},
+	[VNI_R_BOILERPLATE] = {
+		"structure/boilerplate", VN_SEV_INFO,
+		{"a line of web-page residue", "dòng thừa từ trang web"},
+		{"A line that is nothing but a piece of a web page's frame: "
+		 "'Tin liên quan', 'Bài viết liên quan', 'Về đầu trang', "
+		 "'Chia sẻ Facebook', 'Tags: ...', a source credit such as "
+		 "'Theo VnExpress', a copyright or cookie notice. It is left "
+		 "over when an article is copied or scraped. The whole line "
+		 "must match an entry of dict/boilerplate.txt (add your own "
+		 "with --boilerplate FILE or 'boilerplate =' in .vnlint.ini); "
+		 "a phrase inside prose never does. Labels that are also "
+		 "interface strings ('Chia sẻ', 'Bình luận', 'Xem thêm', 'Quay "
+		 "lại') are reported only next to another residue line, so a "
+		 "menu label in a message catalogue is left alone.",
+		 "Một dòng chỉ là phần khung của trang web: 'Tin liên quan', "
+		 "'Về đầu trang', 'Chia sẻ Facebook', 'Tags: ...', dòng nguồn "
+		 "'Theo VnExpress', thông báo bản quyền hay cookie, còn sót lại "
+		 "khi sao chép bài báo. Cả dòng phải khớp một mục của "
+		 "dict/boilerplate.txt (thêm bằng --boilerplate). Nhãn giao "
+		 "diện như 'Chia sẻ', 'Xem thêm' chỉ bị báo khi đứng cạnh một "
+		 "dòng thừa khác."}},
 };

@@ -117,6 +117,9 @@ handler(void *user, const char *section, const char *name, const char *value)
 			return push_path(c, &c->rule_dirs, &c->nrule_dirs, value);
 		if (strcmp(name, "words") == 0)
 			return push_path(c, &c->word_lists, &c->nword_lists, value);
+		if (strcmp(name, "boilerplate") == 0)
+			return push_path(c, &c->boilerplate, &c->nboilerplate,
+					 value);
 		if (strcmp(name, "ignore") == 0)
 			return push_words(&c->ignore, &c->nignore, value);
 		if (strcmp(name, "model") == 0) {
@@ -230,6 +233,8 @@ config_free(struct vn_config *c)
 		free(c->rule_dirs[i]);
 	for (i = 0; i < c->nword_lists; i++)
 		free(c->word_lists[i]);
+	for (i = 0; i < c->nboilerplate; i++)
+		free(c->boilerplate[i]);
 	for (i = 0; i < c->nignore; i++)
 		free(c->ignore[i]);
 	free(c->enable);
@@ -238,6 +243,7 @@ config_free(struct vn_config *c)
 	free(c->sev_level);
 	free(c->rule_dirs);
 	free(c->word_lists);
+	free(c->boilerplate);
 	free(c->ignore);
 	free(c->path);
 	free(c->dir);
@@ -305,6 +311,10 @@ config_apply(const struct vn_config *c, vn_ctx *ctx, char *err, size_t errsz)
 			return st;
 	for (i = 0; i < c->nword_lists; i++)
 		if ((st = vn_ctx_add_words(ctx, c->word_lists[i], err, errsz)) != VN_OK)
+			return st;
+	for (i = 0; i < c->nboilerplate; i++)
+		if ((st = vn_ctx_add_boilerplate(ctx, c->boilerplate[i], err,
+						 errsz)) != VN_OK)
 			return st;
 	for (i = 0; i < c->ndisable; i++)
 		if (vn_ctx_set_rule_enabled(ctx, c->disable[i], 0) != VN_OK) {

@@ -16,6 +16,8 @@ struct vn_config {
 	size_t nsev;
 	char **rule_dirs, **word_lists; /* resolved against dir */
 	size_t nrule_dirs, nword_lists;
+	char **boilerplate;      /* residue line lists, resolved against dir */
+	size_t nboilerplate;
 	char **ignore;           /* globs, relative to dir */
 	size_t nignore;
 	vn_tone_policy tone;
@@ -34,7 +36,8 @@ void config_free(struct vn_config *c);
 int config_find(const char *file, char *out, size_t outsz);
 /* Is file matched by an ignore glob of c? */
 int config_ignores(const struct vn_config *c, const char *file);
-/* Rule directories, word lists, enable/disable, severities, tone policy. */
+/* Rule directories, word lists, residue lists, enable/disable,
+ * severities, tone policy. */
 vn_status config_apply(const struct vn_config *c, vn_ctx *ctx, char *err,
 		       size_t errsz);
 

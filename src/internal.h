@@ -232,6 +232,7 @@ struct vni_lexicon {
 	struct vni_wordset common_words;   /* "nhiệm vụ": never a name alone */
 	struct vni_wordset introducers;    /* "tỉnh", "nút": a name or label follows */
 	struct vni_wordset name_pairs;     /* "hà nội": names, whatever the model says */
+	struct vni_wordset linking_words;  /* và, của, hoặc: never end a paragraph */
 };
 
 int vni_lexicon_load(struct vni_lexicon *lex, const char *dir, char *err,
@@ -241,6 +242,26 @@ void vni_lexicon_free(struct vni_lexicon *lex);
 /* Lowercase NFC UTF-8 s[0..len) into out (cap bytes, NUL-terminated).
  * Returns the length, or 0 if it does not fit. */
 size_t vni_lower(const char *s, size_t len, char *out, size_t cap);
+
+/* --------------------------------------------------------- boilerplate.c */
+
+/* Lines of web-page residue ("Tin liên quan", "Theo VnExpress"), from
+ * dict/boilerplate.txt and the files users add. Every key is lowercase NFC
+ * with single spaces (format: dict/README.md). */
+struct vni_boilerplate {
+	struct vni_wordset line;   /* the whole line */
+	struct vni_wordset weak;   /* the whole line, but only next to residue */
+	struct vni_wordset prefix; /* the line starts with these words */
+	struct vni_wordset name;   /* these words, then a capitalised name */
+	struct vni_wordset first;  /* the first word of every entry: a line
+				    * starting otherwise is never residue */
+};
+
+enum vni_bp_match { VNI_BP_NONE, VNI_BP_STRONG, VNI_BP_WEAK };
+
+int vni_boilerplate_load(struct vni_boilerplate *bp, const char *path,
+			 char *err, size_t errsz);
+void vni_boilerplate_free(struct vni_boilerplate *bp);
 
 /* ---------------------------------------------------------------- dict.c */
 
@@ -294,6 +315,9 @@ enum vni_rule {
 	VNI_R_JOINED_WORDS,
 	VNI_R_LETTER_CONFUSION,
 	VNI_R_IME_RESIDUE,
+	VNI_R_TRUNCATED_PARAGRAPH,
+	VNI_R_DUPLICATE_PARAGRAPH,
+	VNI_R_BOILERPLATE,
 	VNI_R_COUNT
 };
 
@@ -580,6 +604,7 @@ struct vn_ctx {
 	size_t nrules, caprules;
 	struct vni_packs packs;
 	struct vni_lexicon lex;
+	struct vni_boilerplate boiler;
 	struct vni_dict *dict;
 	/* Answers of vni_known_syllable(): a text has a few thousand distinct
 	 * syllables, so nearly every token is one hash probe. */
@@ -597,14 +622,13 @@ struct vni_finding {
 	size_t group, form; /* consistency occurrences: which spelling */
 	int pending;        /* a consistency occurrence, decided at the end */
 	int safe;           /* the suggestion passed the fix checks */
+	size_t hold;        /* a held finding's id (vni_hold), or 0 */
 	size_t norm, norm_len;
 	char *message;
 	char *sugg[4];
 	size_t nsugg;
 };
 
-/* The state handed to each check for one block. */
-/* State of one lint run that outlives a block. */
 /* Built-in pairs of styles count as extra consistency forms after the
  * packs' phrases, two by two: a finding of one form is reported when its
  * partner (the form ^ 1 of the pair) is used more. The tone placements
@@ -615,6 +639,150 @@ struct vni_finding {
 	((ctx)->packs.nphrase + ((style) == VNI_STYLE_TRADITIONAL ? 0 : 1))
 #define vni_ellipsis_form(ctx, unicode) \
 	((ctx)->packs.nphrase + 2 + ((unicode) ? 1 : 0))
+
+/* ----------------------------------------------------------- paragraph.c */
+
+/* A paragraph: the lines of a block up to one that closes a sentence
+ * (. ? ! … : ;), or a single line when the block is written one paragraph
+ * per line (most of its lines close a sentence). */
+struct vni_para {
+	size_t first, end;  /* its non-space tokens: [first, end) */
+	size_t line;        /* document line of its first token, from 1 */
+	size_t nlines;
+	size_t words;       /* WORD and NUMBER tokens */
+	size_t indent;      /* columns before its first token (tab: to 8) */
+};
+
+struct vni_line_span {
+	size_t first, end; /* non-space tokens of the line; first == end: empty */
+	size_t words;
+	size_t indent;
+	int closes;        /* ends with . ? ! … : ; (and closing quotes) */
+	int heading;       /* stands alone: a few words in capitals, or a
+			    * short line after a closed one, no closing mark */
+};
+
+struct vni_paras {
+	struct vni_para *v;
+	size_t n, cap;
+	struct vni_line_span *lines; /* the block's lines, scratch */
+	size_t nlines, caplines;
+	int failed;
+};
+
+/* Split a block (text and its tokens) into paragraphs; line0 is the
+ * block's first document line. A heading line in capitals, or a short
+ * unclosed line after a closed one (a title, a byline), is a paragraph of
+ * its own. */
+void vni_paragraphs(struct vni_paras *out, const struct vni_tokens *t,
+		    const char *text, size_t line0);
+void vni_paras_free(struct vni_paras *p);
+
+/* How a paragraph or line begins, looking through opening quotes,
+ * brackets, dashes and '>' quote markers. */
+enum vni_lead {
+	VNI_LEAD_UPPER, /* a capitalised word: a sentence starts */
+	VNI_LEAD_LOWER, /* a lower-case word: text continues */
+	VNI_LEAD_OTHER  /* a list marker, number, heading mark, symbol, code */
+};
+enum vni_lead vni_lead(const struct vni_tokens *t, size_t first, size_t end);
+/* Is the paragraph running prose: it starts a sentence, is no heading,
+ * list item, table row, all-capital title or message template ("%s",
+ * "{name}", "$VAR")? */
+int vni_para_prose(const struct vni_tokens *t, const char *text,
+		   const struct vni_para *p);
+/* Does word token w hold a lower-case letter? */
+int vni_has_lower(const char *text, const struct vni_token *w);
+/* A document's habit: how many of its long prose paragraphs end with a
+ * mark (. ? ! … : ;) rather than a bare word. Running text does; message
+ * catalogues, option lists and UI strings mostly do not. */
+struct vni_habit {
+	size_t long_paras, punctuated;
+};
+/* Count the block's long prose paragraphs: those that end with a mark,
+ * and those that end with a bare word after a single sentence. */
+void vni_habit_add(struct vni_habit *h, const struct vni_tokens *t,
+		   const char *text, const struct vni_paras *ps,
+		   const struct vni_wordset *linking);
+/* Is the document running prose: at least 3 long paragraphs, 4 in 5 of
+ * them punctuated? With fewer, all of them punctuated, or the paragraph's
+ * own evidence (own: it holds a full stop) decides. */
+int vni_habit_prose(const struct vni_habit *h, int own);
+/* Does a printf or message placeholder occur in tokens [first, end)? */
+int vni_templated(const struct vni_tokens *t, size_t first, size_t end);
+/* How a paragraph ends. */
+struct vni_ending {
+	size_t words;       /* WORD and NUMBER tokens */
+	size_t last_words;  /* words after the last mark closing a sentence or
+			     * clause (. ? ! … : ; before a space), or after a
+			     * spaced " / " that separates labels */
+	size_t quote_words; /* words after a “ still open at the end, or -1 */
+	int full_stop;      /* an earlier sentence of 4+ words ends . ? ! … */
+	int closes;         /* it ends with . ? ! … : ; (maybe in quotes) */
+	int colon, comma;   /* it ends with ':' (maybe in quotes), with ',' */
+	int word_end;       /* its last token is a word */
+};
+void vni_para_ending(const struct vni_tokens *t, const struct vni_para *p,
+		     struct vni_ending *e);
+/* If the paragraph ends with one to three words of the linking list
+ * (dict/linking-words.txt), separated by single spaces: the index + 1 of
+ * the first of them; else 0. */
+size_t vni_linking_tail(const struct vni_tokens *t, const char *text,
+			const struct vni_para *p,
+			const struct vni_wordset *linking);
+/* Is token t a mark that closes a sentence or a clause (. ? ! … : ;)? */
+int vni_closing_mark(const struct vni_token *t);
+
+/* --------------------------------------------------- structure checks' state */
+
+struct vni_doc;
+
+/* check_truncation.c: what later paragraphs and the end decide. */
+struct vni_trunc {
+	size_t next;      /* candidate that the next paragraph confirms */
+	size_t indent;    /* the candidate's indentation */
+	size_t last;      /* unpunctuated end: any later paragraph cancels it */
+	size_t *ids;      /* candidates that wait for the document's habit */
+	unsigned char *own; /* per candidate: its paragraph has a full stop */
+	size_t n, cap;
+	int after_colon;  /* the previous paragraph ended with ':' */
+};
+
+/* check_duplicate.c: word 3-gram hashes of the document so far. */
+struct vni_shingle {
+	uint64_t hash;  /* 0: empty slot */
+	uint32_t para;  /* the first paragraph holding it */
+};
+
+struct vni_dup_para {
+	size_t line;
+	uint32_t shingles, words;
+};
+
+struct vni_dups {
+	struct vni_shingle *slot;
+	size_t cap, n;
+	struct vni_dup_para *para;
+	size_t npara, cappara;
+	uint64_t *hash;   /* scratch: the current paragraph's shingles */
+	uint32_t *hit;    /* scratch: the paragraphs they were first seen in */
+	size_t caphash, caphit;
+};
+
+/* check_boilerplate.c */
+struct vni_bpstate {
+	uint64_t prev;     /* hash of the previous line if it was residue, or 0 */
+	size_t pending;    /* a weak line waiting for residue on the next line */
+	uint64_t pending_key;
+};
+
+void vni_trunc_free(struct vni_trunc *t);
+void vni_dups_free(struct vni_dups *d);
+/* At the end of a document: decide the truncation candidates by the
+ * document's habit of ending paragraphs with a full stop. */
+void vni_truncation_finish(struct vni_doc *doc);
+
+enum vni_verdict { VNI_UNDECIDED, VNI_KEEP, VNI_DROP };
 
 struct vni_doc {
 	size_t *uses;     /* per consistency form: occurrences so far */
@@ -632,13 +800,34 @@ struct vni_doc {
 	/* case/: how often each common word was capitalised inside a
 	 * sentence so far (the value): twice is a term or a label. */
 	struct vni_multimap case_terms;
+	/* Findings held until a later paragraph or the end of the document
+	 * decides them: a verdict per id, the diagnostics in text order. */
+	unsigned char *verdict;  /* enum vni_verdict, indexed by id */
+	size_t nverdict, capverdict;
+	struct vn_diag *held;
+	size_t *held_id;
+	size_t nheld, capheld;
+	struct vni_habit habit;
+	struct vni_trunc trunc;
+	struct vni_dups dups;
+	struct vni_bpstate bp;
 };
 
+/* A new id for a finding to hold (set it in the finding's hold), or 0 when
+ * the document already holds too many: then do not report. */
+size_t vni_hold(struct vni_doc *doc);
+void vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v);
+enum vni_verdict vni_verdict_of(const struct vni_doc *doc, size_t id);
+
+/* The state handed to each check for one block. */
 struct vni_block {
 	vn_ctx *ctx;
 	const char *text; /* normalised block text */
 	size_t len;
 	const struct vni_tokens *toks;
+	const struct vni_paras *paras;
+	size_t line;      /* document line of the block's first byte, from 1 */
+	int hidden;       /* text that markup hides (code): no prose here */
 	struct vni_doc *doc;
 	struct vni_finding *f;
 	size_t nf, capf;
@@ -710,6 +899,9 @@ void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
 void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */
 void vni_check_context(struct vni_block *b); /* check_context.c: the model */
+void vni_check_truncation(struct vni_block *b);
+void vni_check_duplicate(struct vni_block *b);
+void vni_check_boilerplate(struct vni_block *b);
 /* Where the block starting at start ends (a paragraph, at most 256 KiB). */
 size_t vni_block_end(const char *s, size_t len, size_t start);
 

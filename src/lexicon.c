@@ -234,6 +234,7 @@ static const struct list_file lists[] = {
 	LIST(common_words, "common-words.txt"),
 	LIST(introducers, "name-introducers.txt"),
 	LIST(name_pairs, "name-pairs.txt"),
+	LIST(linking_words, "linking-words.txt"),
 };
 
 int
@@ -269,4 +270,5 @@ vni_lexicon_free(struct vni_lexicon *lex)
 	vni_wordset_free(&lex->common_words);
 	vni_wordset_free(&lex->introducers);
 	vni_wordset_free(&lex->name_pairs);
+	vni_wordset_free(&lex->linking_words);
 }

@@ -144,6 +144,16 @@ add_builtins(vn_ctx *ctx)
 	return 1;
 }
 
+/* The shipped residue lines, dict/boilerplate.txt. */
+static int
+load_boilerplate(vn_ctx *ctx, const char *data, char *errbuf, size_t errsz)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/boilerplate.txt", data);
+	return vni_boilerplate_load(&ctx->boiler, path, errbuf, errsz);
+}
+
 vn_status
 vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf, size_t errsz)
 {
@@ -170,6 +180,10 @@ vn_ctx_new(vn_ctx **out, const vn_options *opts, char *errbuf, size_t errsz)
 		return VN_ENOMEM;
 	}
 	if (!vni_lexicon_load(&ctx->lex, data, errbuf, errsz)) {
+		vn_ctx_free(ctx);
+		return VN_EDICT;
+	}
+	if (!load_boilerplate(ctx, data, errbuf, errsz)) {
 		vn_ctx_free(ctx);
 		return VN_EDICT;
 	}
@@ -203,6 +217,7 @@ vn_ctx_free(vn_ctx *ctx)
 	free(ctx->rules);
 	free(ctx->enabled);
 	vni_lexicon_free(&ctx->lex);
+	vni_boilerplate_free(&ctx->boiler);
 	vni_dict_close(ctx->dict);
 	vni_wordset_free(&ctx->known);
 	vni_wordset_free(&ctx->unknown);
@@ -268,6 +283,21 @@ vn_ctx_add_words(vn_ctx *ctx, const char *path, char *errbuf, size_t errsz)
 	}
 	/* Accepted words are what the spelling check skips, like loans. */
 	return vni_wordset_load(&ctx->lex.loanwords, path, errbuf, errsz)
+		       ? VN_OK
+		       : VN_EDICT;
+}
+
+vn_status
+vn_ctx_add_boilerplate(vn_ctx *ctx, const char *path, char *errbuf,
+		       size_t errsz)
+{
+	char dummy[1];
+
+	if (errbuf == NULL) {
+		errbuf = dummy;
+		errsz = sizeof(dummy);
+	}
+	return vni_boilerplate_load(&ctx->boiler, path, errbuf, errsz)
 		       ? VN_OK
 		       : VN_EDICT;
 }
@@ -640,6 +670,7 @@ static const check_fn checks[] = {
 	vni_check_mojibake, vni_check_spacing,	  vni_check_whitespace,
 	vni_check_ellipsis, vni_check_case,	  vni_check_split,
 	vni_check_joined,   vni_check_letters,	  vni_check_ime,
+	vni_check_truncation, vni_check_duplicate, vni_check_boilerplate,
 };
 
 static void
@@ -778,6 +809,55 @@ drop_symptoms(struct vni_block *b)
 	free(run);
 }
 
+/* At most this many findings wait for a verdict in one document. */
+#define HOLD_MAX 4096
+
+size_t
+vni_hold(struct vni_doc *doc)
+{
+	void *p = doc->verdict;
+
+	if (doc->nverdict >= HOLD_MAX ||
+	    !vni_grow(&p, &doc->capverdict, doc->nverdict + 1, 1))
+		return 0;
+	doc->verdict = p;
+	doc->verdict[doc->nverdict++] = VNI_UNDECIDED;
+	return doc->nverdict; /* ids start at 1 */
+}
+
+void
+vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v)
+{
+	if (id && id <= doc->nverdict)
+		doc->verdict[id - 1] = (unsigned char)v;
+}
+
+enum vni_verdict
+vni_verdict_of(const struct vni_doc *doc, size_t id)
+{
+	return id && id <= doc->nverdict ? (enum vni_verdict)doc->verdict[id - 1]
+					 : VNI_DROP;
+}
+
+/* Keep a held finding's diagnostic until its verdict is known. */
+static int
+keep_held(struct vni_doc *doc, const struct vn_diag *d, size_t id)
+{
+	void *p = doc->held;
+	size_t cap = doc->capheld;
+
+	if (!vni_grow(&p, &cap, doc->nheld + 1, sizeof(*doc->held)))
+		return 0;
+	doc->held = p;
+	p = doc->held_id;
+	if (!vni_grow(&p, &doc->capheld, doc->nheld + 1, sizeof(size_t)))
+		return 0;
+	doc->held_id = p;
+	doc->held[doc->nheld] = *d;
+	doc->held_id[doc->nheld++] = id;
+	return 1;
+}
+
 static int
 append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 	     struct cursor *cur)
@@ -821,7 +901,9 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 			}
 			d.nsugg = f->nsugg;
 		}
-		ok = f->pending ? hold(b->doc, &d, f->form) : vni_result_push(r, &d);
+		ok = f->pending ? hold(b->doc, &d, f->form)
+		     : f->hold  ? keep_held(b->doc, &d, f->hold)
+				: vni_result_push(r, &d);
 		if (!ok) {
 			diag_free(&d);
 			return 0;
@@ -838,6 +920,28 @@ clear_findings(struct vni_block *b)
 	for (i = 0; i < b->nf; i++)
 		free_finding(&b->f[i]);
 	b->nf = 0;
+}
+
+/* r->v[0, n0) and r->v[n0, n) are each in position order: merge them. */
+static int
+merge_runs(vn_result *r, size_t n0)
+{
+	struct vn_diag *m;
+	size_t a = 0, b = n0, o = 0;
+
+	if (r->n == n0 || n0 == 0)
+		return 1;
+	m = malloc(r->n * sizeof(*m));
+	if (m == NULL)
+		return 0;
+	while (a < n0 || b < r->n)
+		m[o++] = (b >= r->n || (a < n0 && r->v[a].off <= r->v[b].off))
+				 ? r->v[a++]
+				 : r->v[b++];
+	free(r->v);
+	r->v = m;
+	r->cap = r->n;
+	return 1;
 }
 
 /* Consistency: in each group used in more than one spelling, report the
@@ -914,22 +1018,26 @@ resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
 		}
 	}
 	doc->npending = 0;
-	/* Both runs are in position order: merge them. */
-	if (r->n > n0 && n0 > 0) {
-		struct vn_diag *m = malloc(r->n * sizeof(*m));
-		size_t a = 0, b = n0, o = 0;
+	return merge_runs(r, n0);
+}
 
-		if (m == NULL)
-			return 0;
-		while (a < n0 || b < r->n)
-			m[o++] = (b >= r->n || (a < n0 && r->v[a].off <= r->v[b].off))
-					 ? r->v[a++]
-					 : r->v[b++];
-		free(r->v);
-		r->v = m;
-		r->cap = r->n;
+/* The held findings whose verdict is keep join the result. */
+static int
+resolve_held(struct vni_doc *doc, vn_result *r)
+{
+	size_t k, n0 = r->n;
+	int ok = 1;
+
+	for (k = 0; k < doc->nheld; k++) {
+		if (vni_verdict_of(doc, doc->held_id[k]) != VNI_KEEP) {
+			diag_free(&doc->held[k]);
+		} else if (!ok || !vni_result_push(r, &doc->held[k])) {
+			ok = 0;
+			diag_free(&doc->held[k]);
+		}
 	}
-	return 1;
+	doc->nheld = 0;
+	return ok && merge_runs(r, n0);
 }
 
 static int
@@ -960,6 +1068,13 @@ doc_free(struct vni_doc *doc)
 	free(doc->stamp);
 	free(doc->ovec);
 	vni_mm_free(&doc->case_terms);
+	for (k = 0; k < doc->nheld; k++)
+		diag_free(&doc->held[k]);
+	free(doc->held);
+	free(doc->held_id);
+	free(doc->verdict);
+	vni_trunc_free(&doc->trunc);
+	vni_dups_free(&doc->dups);
 }
 
 vn_markup
@@ -997,6 +1112,31 @@ apply_suppressions(vn_result *r, const char *text, size_t len, vn_markup m)
 	return 1;
 }
 
+static size_t
+count_lines(const char *s, size_t n)
+{
+	const char *e = s + n, *nl;
+	size_t lines = 0;
+
+	while (s < e && (nl = memchr(s, '\n', (size_t)(e - s))) != NULL) {
+		lines++;
+		s = nl + 1;
+	}
+	return lines;
+}
+
+/* Only spaces and line breaks? */
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
 vn_status
 vn_lint(vn_ctx *ctx, const char *text, size_t len, vn_result **out)
 {
@@ -1010,6 +1150,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	vn_result *r;
 	struct vni_text t;
 	struct vni_tokens toks;
+	struct vni_paras paras;
 	struct vni_block b;
 	struct vni_doc doc;
 	/* Columns are counted on the original text, never on the mask. */
@@ -1035,6 +1176,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	}
 	memset(&t, 0, sizeof(t));
 	memset(&toks, 0, sizeof(toks));
+	memset(&paras, 0, sizeof(paras));
 	memset(&b, 0, sizeof(b));
 	if (!doc_init(&doc, ctx)) {
 		doc_free(&doc);
@@ -1044,7 +1186,9 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	}
 	b.ctx = ctx;
 	b.toks = &toks;
+	b.paras = &paras;
 	b.doc = &doc;
+	b.line = 1;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		cur.off = 3; /* the BOM takes no column */
 	while (start < len) {
@@ -1056,13 +1200,19 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 			break;
 		}
 		vni_tokenize(&toks, t.norm.ptr, t.norm.len, &ctx->lex);
-		if (toks.failed) {
+		vni_paragraphs(&paras, &toks, t.norm.ptr, b.line);
+		if (toks.failed || paras.failed) {
 			st = VN_ENOMEM;
 			break;
 		}
 		b.text = t.norm.ptr;
 		b.len = t.norm.len;
+		/* Nothing to read, yet the original has text: code or
+		 * markup that the mask blanked. */
+		b.hidden = paras.n == 0 && !blank(text + start, end - start);
 		report_decoding(&b, &t);
+		vni_habit_add(&doc.habit, &toks, t.norm.ptr, &paras,
+			      &ctx->lex.linking_words);
 		for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
 			checks[i](&b);
 		if (b.failed || !append_block(r, &b, &t, &cur)) {
@@ -1070,9 +1220,14 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 			break;
 		}
 		clear_findings(&b);
+		b.line += count_lines(src + start, end - start);
 		start = end;
 	}
+	if (st == VN_OK)
+		vni_truncation_finish(&doc);
 	if (st == VN_OK && !resolve_groups(ctx, &doc, r, text))
+		st = VN_ENOMEM;
+	if (st == VN_OK && !resolve_held(&doc, r))
 		st = VN_ENOMEM;
 	if (st == VN_OK && !(opts && opts->no_suppressions) &&
 	    !apply_suppressions(r, text, len, markup))
@@ -1082,6 +1237,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	doc_free(&doc);
 	vni_text_free(&t);
 	vni_tokens_free(&toks);
+	vni_paras_free(&paras);
 	free(masked);
 	if (st != VN_OK) {
 		vn_result_free(r);

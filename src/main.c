@@ -43,6 +43,8 @@ struct recipe {
 	const char *shipped; /* the shipped rule packs, or NULL */
 	const char **rule_dirs;
 	int nrule_dirs;
+	const char **boilerplate; /* --boilerplate files */
+	int nboilerplate;
 	const char **toggles;
 	const int *toggle_on;
 	int ntoggles;
@@ -84,6 +86,8 @@ build_ctx(const struct recipe *rc, const struct vn_config *cfg, vn_ctx **out,
 		st = vn_ctx_load_rules(*out, rc->shipped, err, errsz);
 	for (i = 0; st == VN_OK && i < rc->nrule_dirs; i++)
 		st = vn_ctx_load_rules(*out, rc->rule_dirs[i], err, errsz);
+	for (i = 0; st == VN_OK && i < rc->nboilerplate; i++)
+		st = vn_ctx_add_boilerplate(*out, rc->boilerplate[i], err, errsz);
 	if (st == VN_OK && cfg)
 		st = config_apply(cfg, *out, err, errsz);
 	if (st == VN_OK) {
@@ -174,6 +178,8 @@ static const char usage[] =
 	"      --lsp            run a Language Server Protocol server on stdio\n"
 	"      --explain RULE   explain what a rule reports and why\n"
 	"      --rules DIR      also load the rule packs (*.rules) in DIR\n"
+	"      --boilerplate FILE  also report the web-page residue lines listed\n"
+	"                       in FILE (format: dict/README.md); repeatable\n"
 	"      --no-default-rules  do not load the shipped rule packs\n"
 	"      --config FILE    use this configuration for every file (default:\n"
 	"                       the nearest .vnlint.ini above each file)\n"
@@ -777,7 +783,9 @@ main(int argc, char **argv)
 	int *toggle_on = calloc((size_t)argc + 1, sizeof(*toggle_on));
 	char **paths = calloc((size_t)argc + 1, sizeof(*paths));
 	const char **rule_dirs = calloc((size_t)argc + 1, sizeof(*rule_dirs));
+	const char **boiler = calloc((size_t)argc + 1, sizeof(*boiler));
 	int i, npaths = 0, ntoggles = 0, nrule_dirs = 0, list = 0, bad = 0;
+	int nboiler = 0;
 	int only_paths = 0, testing = 0, default_rules = 1, rc, lsp = 0, frame;
 	int no_config = 0, fail_on_given = 0, no_model = 0;
 	const char *config_file = NULL, *model_path = NULL;
@@ -794,7 +802,7 @@ main(int argc, char **argv)
 		goto out_early;
 	}
 	if (toggles == NULL || toggle_on == NULL || paths == NULL ||
-	    rule_dirs == NULL) {
+	    rule_dirs == NULL || boiler == NULL) {
 		fputs("vnlint: out of memory\n", stderr);
 		return EXIT_TROUBLE;
 	}
@@ -858,6 +866,8 @@ main(int argc, char **argv)
 			config_file = v;
 		} else if ((v = opt_value(argc, argv, &i, "--rules", &bad))) {
 			rule_dirs[nrule_dirs++] = v;
+		} else if ((v = opt_value(argc, argv, &i, "--boilerplate", &bad))) {
+			boiler[nboiler++] = v;
 		} else if ((v = opt_value(argc, argv, &i, "--format", &bad)) ||
 			   (v = opt_value(argc, argv, &i, "-f", &bad))) {
 			if (strcmp(v, "text") == 0)
@@ -969,6 +979,8 @@ main(int argc, char **argv)
 	recipe.shipped = default_rules && is_dir(shipped) ? shipped : NULL;
 	recipe.rule_dirs = rule_dirs;
 	recipe.nrule_dirs = nrule_dirs;
+	recipe.boilerplate = boiler;
+	recipe.nboilerplate = nboiler;
 	recipe.toggles = toggles;
 	recipe.toggle_on = toggle_on;
 	recipe.ntoggles = ntoggles;
@@ -1057,6 +1069,7 @@ main(int argc, char **argv)
 out_early:
 	vn_model_free(model);
 	free(rule_dirs);
+	free(boiler);
 	free(toggles);
 	free(toggle_on);
 	free(paths);

@@ -116,6 +116,15 @@ vn_status vn_ctx_set_rule_severity(vn_ctx *ctx, const char *id_or_prefix,
 vn_status vn_ctx_add_words(vn_ctx *ctx, const char *path, char *errbuf,
 			   size_t errbuf_size);
 
+/**
+ * Add the lines of a file to the web-page residue that structure/boilerplate
+ * reports ("Tin liên quan", "Theo VnExpress"; format in the data
+ * directory's README.md). VN_EDICT with a "file:line: what" message in
+ * errbuf if the file cannot be read or a line is malformed.
+ */
+vn_status vn_ctx_add_boilerplate(vn_ctx *ctx, const char *path, char *errbuf,
+				 size_t errbuf_size);
+
 /** Which tone placement a document must use. With a policy other than
  * VN_TONE_ANY, the style/tone-placement rule is enabled and reports each
  * syllable written in the other style. */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -404,6 +405,63 @@ split_word_on_a_long_line(void **state)
 	free(t);
 }
 
+/* n copies of one paragraph, blank-line separated; CPU seconds to lint
+ * them with only the duplicate check on. Every copy after the first must
+ * point at line 1. */
+static double
+lint_copies(vn_ctx *ctx, size_t n)
+{
+	static const char para[] =
+		"Đoạn văn này được lặp lại rất nhiều lần để kiểm tra rằng quy "
+		"tắc tìm đoạn trùng chạy trong thời gian tuyến tính.\n\n";
+	size_t unit = sizeof(para) - 1, i;
+	char *t = malloc(unit * n + 1);
+	vn_result *r = NULL;
+	clock_t start;
+	double secs;
+
+	assert_non_null(t);
+	for (i = 0; i < n; i++)
+		memcpy(t + i * unit, para, unit);
+	t[unit * n] = '\0';
+	start = clock();
+	assert_int_equal(vn_lint(ctx, t, unit * n, &r), VN_OK);
+	secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+	assert_int_equal(vn_result_count(r), n - 1);
+	assert_string_equal(vn_diag_message(vn_result_at(r, n - 2)),
+			    "this paragraph repeats the one at line 1");
+	assert_int_equal(vn_diag_line(vn_result_at(r, n - 2)), 2 * n - 1);
+	vn_result_free(r);
+	free(t);
+	return secs;
+}
+
+static void
+duplicate_paragraphs_in_linear_time(void **state)
+{
+	vn_options o;
+	vn_ctx *ctx;
+	char err[512];
+	double small, large;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.data_dir = getenv("VNLINT_DATA_DIR") ? getenv("VNLINT_DATA_DIR") : "dict";
+	assert_int_equal(vn_ctx_new(&ctx, &o, err, sizeof(err)), VN_OK);
+	assert_int_equal(vn_ctx_set_rule_enabled(ctx, "all", 0), VN_OK);
+	assert_int_equal(vn_ctx_set_rule_enabled(
+				 ctx, "structure/duplicate-paragraph", 1),
+			 VN_OK);
+	/* Ten times the paragraphs may take ten times as long, not a
+	 * hundred: the limit is generous for slow and sanitized builds. */
+	small = lint_copies(ctx, 10000);
+	large = lint_copies(ctx, 100000);
+	if (large > 30 * small + 1.0)
+		fail_msg("100,000 paragraphs took %.2fs, 10,000 took %.2fs", large,
+			 small);
+	vn_ctx_free(ctx);
+}
+
 int
 main(void)
 {
@@ -429,6 +487,7 @@ main(void)
 		cmocka_unit_test(long_line_without_breaks),
 		cmocka_unit_test(joined_words_owned_once),
 		cmocka_unit_test(split_word_on_a_long_line),
+		cmocka_unit_test(duplicate_paragraphs_in_linear_time),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,1 @@
+--no-config --no-model --boilerplate boilerplate-bad.list boilerplate-own.txt

@@ -1,0 +1,1 @@
+--no-model --disable all --enable structure bpconf

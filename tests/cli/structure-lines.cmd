@@ -1,0 +1,1 @@
+--no-config --no-model --disable all --enable structure structure-lines.txt
