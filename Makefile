@@ -36,13 +36,13 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_spelling.c src/check_repetition.c src/check_english.c \
             src/check_sentence.c src/check_numbers.c src/check_quotes.c \
             src/check_unicode.c src/check_glyphs.c src/check_punctuation.c \
-            src/check_mojibake.c \
+            src/check_mojibake.c src/legacy.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \
             src/check_context.c
 CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
-UNIT     := syllable text token lexicon lint model
+UNIT     := syllable text token lexicon lint model legacy
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
@@ -69,6 +69,7 @@ $(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h $(B)/.flags
 	$(CC) $(ALLCFLAGS) -c $< -o $@
 
 $(B)/lsp.o $(B)/main.o: src/lsp.h
+$(B)/legacy.o: src/legacy_tables.inc
 $(B)/config.o $(B)/main.o: src/config.h
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/%.o)
