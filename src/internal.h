@@ -599,6 +599,7 @@ struct vni_doc {
 	struct vn_diag *pending; /* consistency occurrences, decided at the end */
 	size_t npending, cappending;
 	size_t *pending_form;    /* phrase index of each pending occurrence */
+	size_t mojibake[VNI_ENC_COUNT]; /* per encoding: damaged lines so far */
 };
 
 struct vni_block {
