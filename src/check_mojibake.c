@@ -73,7 +73,8 @@ struct word {
 	int known;   /* its pieces with letters are all known syllables */
 	int common;  /* it is one function word */
 	int odd;     /* a capital or a symbol after a small letter ("triÓn",
-		      * "ph¸t"): no language is written so */
+		      * "ph¸t"), or two marked letters in a row ("tãìt"): no
+		      * language is written so */
 	int marked;  /* has a letter outside ASCII */
 };
 
@@ -258,14 +259,16 @@ known_word(vn_ctx *ctx, const char *s, size_t n, int plain, int *letters,
 }
 
 /* Does s[0..n) have, after a small letter and before another letter, a
- * symbol that is not ASCII, or a capital right after a small letter?
- * *marked tells whether a letter outside ASCII comes before the answer. */
+ * symbol that is not ASCII, or a capital right after a small letter, or a
+ * letter outside ASCII right after a small one (Vietnamese never puts two
+ * marked vowels of Latin-1 side by side: "tãìt", "ngöôøi")? *marked
+ * tells whether a letter outside ASCII comes before the answer. */
 static int
 odd_inside(const char *s, size_t n, int *marked)
 {
 	size_t i = 0;
 	int32_t cp;
-	int k, small = 0, symbol = 0;
+	int k, small = 0, symbol = 0, marked_before = 0;
 
 	*marked = 0;
 	while (i < n) {
@@ -274,13 +277,15 @@ odd_inside(const char *s, size_t n, int *marked)
 			return 0;
 		if (is_letter(cp)) {
 			*marked |= cp >= 0x80;
-			if (symbol || (small && letter_case(cp) > 0))
+			if (symbol || (small && letter_case(cp) > 0) ||
+			    (marked_before && cp >= 0x80))
 				return 1;
 			small = letter_case(cp) < 0;
+			marked_before = small && cp >= 0x80;
 		} else if (small && cp >= 0x80) {
 			symbol = 1;
 		} else {
-			small = symbol = 0;
+			small = symbol = marked_before = 0;
 		}
 		i += (size_t)k;
 	}
