@@ -258,17 +258,17 @@ known_word(vn_ctx *ctx, const char *s, size_t n, int plain, int *letters,
 	return ok && pieces > 0;
 }
 
-/* Does s[0..n) have, after a small letter and before another letter, a
- * symbol that is not ASCII, or a capital right after a small letter, or a
- * letter outside ASCII right after a small one (Vietnamese never puts two
- * marked vowels of Latin-1 side by side: "tãìt", "ngöôøi")? *marked
- * tells whether a letter outside ASCII comes before the answer. */
+/* Does s[0..n) have a symbol outside ASCII between two letters ("ph¸t",
+ * "T£N"), a capital right after a small letter ("triÓn"), or a letter
+ * outside ASCII right after a small one (Vietnamese never puts two marked
+ * vowels of Latin-1 side by side: "tãìt", "ngöôøi")? *marked tells
+ * whether a letter outside ASCII comes before the answer. */
 static int
 odd_inside(const char *s, size_t n, int *marked)
 {
 	size_t i = 0;
 	int32_t cp;
-	int k, small = 0, symbol = 0, marked_before = 0;
+	int k, c, letter = 0, small = 0, small_marked = 0, symbol = 0;
 
 	*marked = 0;
 	while (i < n) {
@@ -276,16 +276,19 @@ odd_inside(const char *s, size_t n, int *marked)
 					 &cp)) <= 0)
 			return 0;
 		if (is_letter(cp)) {
+			c = letter_case(cp);
 			*marked |= cp >= 0x80;
-			if (symbol || (small && letter_case(cp) > 0) ||
-			    (marked_before && cp >= 0x80))
+			if (symbol || (small && c > 0) ||
+			    (small_marked && cp >= 0x80))
 				return 1;
-			small = letter_case(cp) < 0;
-			marked_before = small && cp >= 0x80;
-		} else if (small && cp >= 0x80) {
+			letter = 1;
+			small = c < 0;
+			small_marked = small && cp >= 0x80;
+		} else if (letter && cp >= 0x80) {
 			symbol = 1;
+			small = small_marked = 0;
 		} else {
-			small = symbol = marked_before = 0;
+			letter = small = small_marked = symbol = 0;
 		}
 		i += (size_t)k;
 	}
