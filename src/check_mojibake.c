@@ -23,8 +23,9 @@
  *
  * Cost: every word gets a byte scan; a word is looked up only when all its
  * characters can be shown bytes, and lines are read in the five encodings
- * only when such a word is no syllable. Nothing is quadratic: a line is
- * read twice at most, words longer than WORD_MAX are not decoded. */
+ * only when such a word is no syllable. Nothing is quadratic: each line
+ * is walked a fixed number of times, words longer than WORD_MAX are not
+ * decoded. */
 #include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
