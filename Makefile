@@ -42,12 +42,13 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/check_letters.c src/ime.c src/check_ime.c \
             src/paragraph.c src/check_truncation.c \
             src/check_duplicate.c src/boilerplate.c src/check_boilerplate.c \
+            src/legacy.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \
             src/check_context.c
 CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
-UNIT     := syllable text token lexicon lint model ime
+UNIT     := syllable text token lexicon lint model ime legacy
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
@@ -74,6 +75,7 @@ $(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h $(B)/.flags
 	$(CC) $(ALLCFLAGS) -c $< -o $@
 
 $(B)/lsp.o $(B)/main.o: src/lsp.h
+$(B)/legacy.o: src/legacy_tables.inc
 $(B)/config.o $(B)/main.o: src/config.h
 
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/%.o)

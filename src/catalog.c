@@ -336,22 +336,36 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "xét. Gợi ý là một dấu."}},
 	[VNI_R_MOJIBAKE] = {
 		"encoding/mojibake", VN_SEV_ERROR,
-		{"UTF-8 text read in a legacy encoding (mojibake)",
-		 "văn bản UTF-8 bị đọc sai bảng mã (lỗi mã hoá)"},
-		{"A word whose letters are the bytes of UTF-8 text shown as "
-		 "Windows-1252 or Latin-1 ('Viá»‡t' for 'Việt', 'phÃ¡t' for "
-		 "'phát'), sometimes twice over. It happens when a UTF-8 file "
-		 "is opened, pasted or imported as a legacy encoding and saved "
-		 "again. The word is reported only when turning it back into "
-		 "bytes gives valid UTF-8 that is a known Vietnamese syllable, so "
-		 "names such as 'Müller', 'café' or 'Peña' are never reported. "
-		 "The fix is the repaired word. Other legacy encodings (TCVN3, "
-		 "VNI, VISCII) are not detected yet.",
-		 "Một từ mà các chữ là byte của văn bản UTF-8 bị hiển thị theo "
-		 "Windows-1252 hoặc Latin-1 ('Viá»‡t' thay cho 'Việt'), có khi "
-		 "hai lần. Chỉ báo khi chuyển ngược lại cho ra UTF-8 hợp lệ và "
-		 "là âm tiết tiếng Việt có thật, nên tên như 'Müller', 'café' "
-		 "không bị báo. Gợi ý là từ đã sửa."},
+		{"Vietnamese text read in the wrong encoding (mojibake)",
+		 "văn bản tiếng Việt bị đọc sai bảng mã (lỗi mã hoá)"},
+		{"Words whose letters are the bytes of Vietnamese text shown as "
+		 "Windows-1252 or Latin-1: UTF-8, once or twice over "
+		 "('Viá»‡t'), TCVN3/ABC ('ViÖt', with an invisible soft hyphen "
+		 "for 'ư'), VNI-Windows ('Vieät', 'ñöôøng'), VISCII ('Vi®t') or "
+		 "Windows-1258 with its combining tone marks ('Viêòt'). It "
+		 "happens when a file or a paste in one encoding is opened as "
+		 "another and saved again. Each word is read back in every "
+		 "encoding; a line is reported only when one reading turns words "
+		 "that are not Vietnamese into known syllables and those words "
+		 "outweigh the ones it does not explain, with two words or more "
+		 "for the single-byte encodings (one is enough after other damaged "
+		 "lines). So names and words of other languages ('Müller', "
+		 "'Peña', 'café', 'São Paulo', 'Łódź', French 'où') are never "
+		 "reported. When nothing on the line contradicts the reading, the "
+		 "damaged run of the line is one finding whose fix is the whole "
+		 "repaired text, which --fix applies; otherwise each word is "
+		 "reported with its repair.",
+		 "Các từ mà chữ là byte của văn bản tiếng Việt bị hiển thị theo "
+		 "Windows-1252 hoặc Latin-1: UTF-8, một hay hai lần "
+		 "('Viá»‡t'), TCVN3/ABC ('ViÖt'), VNI-Windows ('Vieät'), VISCII "
+		 "('Vi®t') hoặc Windows-1258 với dấu thanh tổ hợp ('Viêòt'). Mỗi "
+		 "từ được đọc lại theo từng bảng mã; chỉ báo một dòng khi một "
+		 "cách đọc biến các từ không phải tiếng Việt thành âm tiết có "
+		 "thật và chúng nhiều hơn các từ không giải thích được, nên tên "
+		 "và từ nước ngoài ('Müller', 'café', 'São Paulo') không bị báo. "
+		 "Khi không có gì trên dòng mâu thuẫn, cả đoạn hỏng của dòng là "
+		 "một lỗi với gợi ý là toàn bộ văn bản đã sửa, --fix áp dụng "
+		 "được; nếu không, từng từ được báo riêng."},
 		1},
 	[VNI_R_SPACE_BEFORE] = {
 		"punctuation/space-before", VN_SEV_WARNING,

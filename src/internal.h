@@ -40,6 +40,34 @@ int vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 /* Encode cp into out (4 bytes room); returns length. */
 int vni_utf8_encode(int32_t cp, char *out);
 
+/* --------------------------------------------------------------- legacy.c */
+
+/* The encodings Vietnamese text may have been in before its bytes were
+ * shown as Windows-1252 or Latin-1. */
+enum vni_encoding {
+	VNI_ENC_UTF8,   /* once or twice over */
+	VNI_ENC_TCVN3,  /* TCVN 5712:1993, "ABC" */
+	VNI_ENC_VNI,    /* VNI-Windows: base letter + mark byte */
+	VNI_ENC_VISCII,
+	VNI_ENC_CP1258, /* Windows-1258: combining tone marks */
+	VNI_ENC_COUNT
+};
+
+/* Read s[0..n) (UTF-8) back as the bytes Windows-1252, or Latin-1 for
+ * the bytes Windows-1252 leaves undefined, would show it as, and decode
+ * them as enc: NFC UTF-8 into out (cap bytes, NUL-terminated). Returns
+ * the length, or 0 when a character is no such byte, the bytes are not
+ * valid in enc, n is over 256 or the result does not fit. */
+size_t vni_legacy_decode(enum vni_encoding enc, const char *s, size_t n,
+			 char *out, size_t cap);
+/* The byte that Windows-1252, or Latin-1 for the five bytes Windows-1252
+ * leaves undefined, shows as cp; -1 if none. */
+int vni_legacy_byte(int32_t cp);
+/* Is every character of s[0..n) such a byte? */
+int vni_legacy_shown(const char *s, size_t n);
+/* "UTF-8", "TCVN3 (ABC)", "VNI-Windows", "VISCII", "Windows-1258" */
+const char *vni_encoding_name(enum vni_encoding enc);
+
 /* ----------------------------------------------------------- syllable.c */
 
 /* The outcome of parsing one candidate syllable. */
@@ -811,6 +839,7 @@ struct vni_doc {
 	struct vni_trunc trunc;
 	struct vni_dups dups;
 	struct vni_bpstate bp;
+	size_t mojibake[VNI_ENC_COUNT]; /* per encoding: damaged lines so far */
 };
 
 /* A new id for a finding to hold (set it in the finding's hold), or 0 when

@@ -1,7 +1,8 @@
 #!/bin/sh
 # --fix and --diff: fixes are applied exactly, a clean file stays byte for
 # byte the same, fixing twice changes nothing, the diff applies with patch(1)
-# to the same result, the file keeps its mode, standard input is a filter.
+# to the same result, the file keeps its mode, standard input is a filter;
+# whole lines of TCVN3 and VNI mojibake are repaired to the original text.
 set -u
 vnlint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/cli" || exit 2
@@ -32,6 +33,11 @@ cp fixme.txt "$tmp/p.txt"
 check "patch(1) gives the same text" 'cmp -s "$tmp/p.txt" fixme.fixed'
 "$vnlint" --fix - <fixme.txt >"$tmp/stdin.out"
 check "stdin is a filter" 'cmp -s "$tmp/stdin.out" fixme.fixed'
+for enc in tcvn3 vni; do
+	cp "mojibake-$enc.txt" "$tmp/"
+	"$vnlint" -q --fix "$tmp/mojibake-$enc.txt"
+	check "$enc mojibake repaired" 'cmp -s "$tmp/mojibake-$enc.txt" mojibake-repaired.txt'
+done
 "$vnlint" -q --diff clean.txt >"$tmp/none.diff"
 check "--diff exit 0 and no output on a clean file" '[ $? -eq 0 ] && [ ! -s "$tmp/none.diff" ]'
 "$vnlint" -q --diff fixme.txt >/dev/null

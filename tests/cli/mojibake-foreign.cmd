@@ -1,0 +1,1 @@
+--no-config --no-model --disable all --enable encoding/mojibake mojibake-foreign.txt
