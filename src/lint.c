@@ -718,32 +718,34 @@ hold(struct vni_doc *doc, const struct vn_diag *d, size_t form)
 	return 1;
 }
 
-/* Rules that name the cause of a damaged word: a spelling finding on the
- * same span only repeats the symptom ("ViÖt" is TCVN3 mojibake, not just
- * an invalid syllable), so it is dropped. */
+/* How much a rule explains about a damaged word. A finding is dropped
+ * when a finding of a higher rank covers part of it: a spelling finding
+ * (rank 0) only repeats the symptom of a cause (rank 1: "tr0ng" is a
+ * digit misread, not just an invalid syllable), and inside text decoded
+ * with the wrong table (rank 2) every word-level reading is noise ("naêm"
+ * is VNI mojibake for "năm", not "na êm" run together). Other rules (-1)
+ * are never dropped. */
 static int
-names_a_cause(size_t rule)
+rank(size_t rule)
 {
 	switch (rule) {
+	case VNI_R_MOJIBAKE:
+		return 2;
 	case VNI_R_INVISIBLE_CHAR:
 	case VNI_R_REPLACEMENT_CHAR:
 	case VNI_R_CONFUSABLE:
 	case VNI_R_DIGIT_IN_WORD:
-	case VNI_R_MOJIBAKE:
 	case VNI_R_SPLIT_WORD:
 	case VNI_R_JOINED_WORDS:
 	case VNI_R_LETTER_CONFUSION:
 	case VNI_R_IME_RESIDUE:
 		return 1;
-	default:
+	case VNI_R_INVALID_SYLLABLE:
+	case VNI_R_UNLIKELY_SYLLABLE:
 		return 0;
+	default:
+		return -1;
 	}
-}
-
-static int
-is_symptom(size_t rule)
-{
-	return rule == VNI_R_INVALID_SYLLABLE || rule == VNI_R_UNLIKELY_SYLLABLE;
 }
 
 static void
@@ -756,25 +758,15 @@ free_finding(struct vni_finding *f)
 		free(f->sugg[j]);
 }
 
-/* Drop symptom findings that overlap a cause finding. The findings are
- * sorted by start; the causes' spans are merged into disjoint runs
- * (kept in place at the front of runs[]) and each symptom is looked up
- * by binary search, so a line of ten thousand damaged words stays
- * n log n. */
-static void
-drop_symptoms(struct vni_block *b)
+/* The spans of the findings of at least rank min, merged into disjoint
+ * runs in position order (the findings are sorted by start); the count. */
+static size_t
+cause_runs(const struct vni_block *b, int min, size_t (*run)[2])
 {
-	size_t i, k, n = 0, lo, hi, mid, s, e;
-	size_t (*run)[2] = NULL;
+	size_t i, n = 0, s, e;
 
-	for (i = 0; i < b->nf; i++)
-		if (names_a_cause(b->f[i].rule))
-			n++;
-	if (n == 0 || (run = malloc(n * sizeof(*run))) == NULL)
-		return; /* without memory the duplicates simply stay */
-	n = 0;
 	for (i = 0; i < b->nf; i++) {
-		if (!names_a_cause(b->f[i].rule))
+		if (rank(b->f[i].rule) < min)
 			continue;
 		s = b->f[i].norm;
 		e = s + (b->f[i].norm_len ? b->f[i].norm_len : 1);
@@ -786,27 +778,55 @@ drop_symptoms(struct vni_block *b)
 			run[n++][1] = e;
 		}
 	}
+	return n;
+}
+
+/* Does [s, e) overlap one of the n runs? Binary search: n log n for a
+ * line of ten thousand damaged words. */
+static int
+overlaps(size_t (*run)[2], size_t n, size_t s, size_t e)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) { /* the first run starting at or after e */
+		mid = lo + (hi - lo) / 2;
+		if (run[mid][0] < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && run[lo - 1][1] > s;
+}
+
+/* Drop the findings that a finding of a higher rank explains. */
+static void
+drop_symptoms(struct vni_block *b)
+{
+	size_t i, k, n1, n2, s, e, ncause = 0;
+	size_t (*cause)[2], (*decode)[2];
+	int r;
+
+	for (i = 0; i < b->nf; i++)
+		if (rank(b->f[i].rule) >= 1)
+			ncause++;
+	if (ncause == 0 || (cause = malloc(2 * ncause * sizeof(*cause))) == NULL)
+		return; /* without memory the duplicates simply stay */
+	decode = cause + ncause;
+	n1 = cause_runs(b, 1, cause);
+	n2 = cause_runs(b, 2, decode);
 	for (i = k = 0; i < b->nf; i++) {
 		s = b->f[i].norm;
 		e = s + (b->f[i].norm_len ? b->f[i].norm_len : 1);
-		if (is_symptom(b->f[i].rule)) {
-			/* the last run starting before e */
-			for (lo = 0, hi = n; lo < hi;) {
-				mid = lo + (hi - lo) / 2;
-				if (run[mid][0] < e)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			if (lo > 0 && run[lo - 1][1] > s) {
-				free_finding(&b->f[i]);
-				continue;
-			}
+		r = rank(b->f[i].rule);
+		if ((r == 0 && overlaps(cause, n1, s, e)) ||
+		    ((r == 0 || r == 1) && overlaps(decode, n2, s, e))) {
+			free_finding(&b->f[i]);
+			continue;
 		}
 		b->f[k++] = b->f[i];
 	}
 	b->nf = k;
-	free(run);
+	free(cause);
 }
 
 /* At most this many findings wait for a verdict in one document. */

@@ -1,0 +1,1 @@
+--format gnu mojibake-vni.txt
