@@ -17,7 +17,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "dạng overlong, surrogate, byte 0xF5-0xFF), thường do ghép "
 		 "tệp khác bảng mã hoặc truyền tệp bị lỗi. Phần còn lại của tệp "
 		 "vẫn được kiểm tra. Hãy lưu lại tệp ở UTF-8 hoặc tìm văn bản "
-		 "gốc cho đoạn bị hỏng."}},
+		 "gốc cho đoạn bị hỏng."},
+		0},
 	[VNI_R_NOT_NFC] = {
 		"unicode/not-nfc", VN_SEV_WARNING,
 		{"text not in Unicode NFC (decomposed marks)",
@@ -54,7 +55,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "'hòan', 'qúy'), hoặc không có trong từ điển vi_VN. Chấp nhận "
 		 "cả hai kiểu bỏ dấu: 'hòa, thủy, ủy' và 'hoà, thuỷ, uỷ'. Tên "
 		 "riêng, từ viết tắt, từ không dấu và từ có chữ số không bị xét "
-		 "ở đây."}},
+		 "ở đây."},
+		0},
 	[VNI_R_DUPLICATE_SYLLABLE] = {
 		"repetition/duplicate-syllable", VN_SEV_ERROR,
 		{"syllable repeated", "âm tiết bị lặp"},
@@ -95,7 +97,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "trách nhiệm'), nhưng hai từ có thể dùng chung âm tiết ('trả lời "
 		 "lời mời', 'chỉ định định dạng', 'tăng tốc tốc độ'); chỉ nghĩa "
 		 "của câu mới phân biệt được. Vì vậy đây là cảnh báo. Gợi ý là "
-		 "giữ một bản."}},
+		 "giữ một bản."},
+		0},
 	[VNI_R_STRAY_ENGLISH] = {
 		"mt/stray-english", VN_SEV_WARNING,
 		{"English function word inside Vietnamese text",
@@ -118,7 +121,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "'byte', 'email') là từ mượn trong tiếng Việt. Từ phải là ASCII, "
 		 "có trong từ điển en_US, không phải âm tiết tiếng Việt ('the', "
 		 "'an', 'to'), không phải mã lệnh, không nằm trong ngoặc, và đứng "
-		 "giữa các từ tiếng Việt."}},
+		 "giữa các từ tiếng Việt."},
+		0},
 	[VNI_R_LOWERCASE_AFTER_PERIOD] = {
 		"punctuation/lowercase-after-period", VN_SEV_ERROR,
 		{"lowercase word after a sentence-final mark",
@@ -132,7 +136,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "Sau dấu chấm, chấm hỏi hoặc chấm than là một từ viết thường "
 		 "('có nơi chưa. quyết tâm'): dấu câu thừa (nhiễu OCR) hoặc câu "
 		 "sau thiếu chữ hoa. Không báo sau chữ viết tắt (TP., TS., v.v.), "
-		 "chữ cái viết tắt tên, số, dấu ba chấm."}},
+		 "chữ cái viết tắt tên, số, dấu ba chấm."},
+		0},
 	[VNI_R_THOUSANDS_SEPARATOR] = {
 		"number/english-thousands-separator", VN_SEV_WARNING,
 		{"English thousands separator in a Vietnamese number",
@@ -148,7 +153,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "hàng nghìn (1.234.567,89). Dấu phẩy theo sau đúng ba chữ số "
 		 "('1,322 triệu USD') gần như luôn là dấu phân cách hàng nghìn "
 		 "kiểu tiếng Anh do dịch máy; đọc theo tiếng Việt giá trị nhỏ đi "
-		 "một nghìn lần. Gợi ý là dạng dùng dấu chấm."}},
+		 "một nghìn lần. Gợi ý là dạng dùng dấu chấm."},
+		0},
 	[VNI_R_MIXED_QUOTES] = {
 		"punctuation/mixed-quotes", VN_SEV_WARNING,
 		{"straight and curly quotes mixed in one pair",
@@ -160,7 +166,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "opening quote.",
 		 "Một trích dẫn mở bằng một kiểu ngoặc kép nhưng đóng bằng kiểu "
 		 "khác (\" đóng bằng ”, hoặc “ đóng bằng \"). Gợi ý là dùng cùng "
-		 "kiểu với dấu mở."}},
+		 "kiểu với dấu mở."},
+		0},
 	[VNI_R_UNBALANCED_QUOTE] = {
 		"punctuation/unbalanced-quote", VN_SEV_WARNING,
 		{"quotation mark without its partner in the paragraph",
@@ -173,7 +180,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "inside other quotes is a character being talked about.",
 		 "Một dấu mở ngoặc kép không có dấu đóng trước khi hết đoạn, "
 		 "hoặc ngược lại. Thường do OCR làm mất dấu hoặc trích dẫn bị "
-		 "ngắt đoạn."}},
+		 "ngắt đoạn."},
+		0},
 	[VNI_R_REGEX_LIMIT] = {
 		"engine/regex-limit", VN_SEV_WARNING,
 		{"a rule's pattern hit the PCRE2 match limit",
@@ -185,7 +193,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "unbounded repetition.",
 		 "Một quy tắc mẫu dừng ở đoạn này vì biểu thức chính quy vượt "
 		 "giới hạn so khớp (quay lui bùng nổ). Quy tắc có thể bỏ sót lỗi "
-		 "ở đây; phần còn lại vẫn được kiểm tra."}},
+		 "ở đây; phần còn lại vẫn được kiểm tra."},
+		0},
 	[VNI_R_TONE_PLACEMENT] = {
 		"style/tone-placement", VN_SEV_WARNING,
 		{"tone mark placed in the other style than the document's policy",
@@ -221,7 +230,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "mô hình bigram âm tiết, mỗi âm tiết được so với các âm tiết nó có "
 		 "thể là: khi một âm tiết khác hợp với cả hai bên hơn hẳn (tỉ số "
 		 "log-hợp lý vượt ngưỡng), âm tiết bị báo kèm gợi ý. Tên riêng, số "
-		 "và từ viết tắt không bị xét."}},
+		 "và từ viết tắt không bị xét."},
+		0},
 	[VNI_R_INVISIBLE_CHAR] = {
 		"unicode/invisible-char", VN_SEV_WARNING,
 		{"an invisible character inside the text",
@@ -260,7 +270,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "Văn bản chứa U+FFFD, ký tự mà bộ giải mã ghi thay cho các byte "
 		 "không đọc được. Chữ gốc (thường là nguyên âm có dấu) đã mất "
 		 "trước khi tệp được ghi, nên không thể sửa ở đây: hãy lấy lại "
-		 "văn bản nguồn và giải mã đúng bảng mã."}},
+		 "văn bản nguồn và giải mã đúng bảng mã."},
+		0},
 	[VNI_R_CONFUSABLE] = {
 		"unicode/confusable", VN_SEV_ERROR,
 		{"a Cyrillic or Greek look-alike letter inside a Latin word",
@@ -333,7 +344,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "từ, trước dấu cách hoặc cuối dòng ('hoạt động..'): gõ nhầm hoặc "
 		 "OCR đọc vết bẩn thành dấu. Ba dấu chấm là dấu chấm lửng, không "
 		 "bị báo; khoảng ('1..31'), đường dẫn ('/..') và 'v.v..' không bị "
-		 "xét. Gợi ý là một dấu."}},
+		 "xét. Gợi ý là một dấu."},
+		0},
 	[VNI_R_MOJIBAKE] = {
 		"encoding/mojibake", VN_SEV_ERROR,
 		{"Vietnamese text read in the wrong encoding (mojibake)",
@@ -660,7 +672,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "đóng, hoặc ở cuối văn bản mà câu dài không có dấu kết câu: "
 		 "nội dung đã bị cắt. Chỉ xét văn xuôi (không phải tiêu đề, mục "
 		 "danh sách, bảng, chuỗi giao diện), khi đoạn sau bắt đầu câu "
-		 "mới và văn bản thường kết thúc đoạn bằng dấu chấm."}},
+		 "mới và văn bản thường kết thúc đoạn bằng dấu chấm."},
+		0},
 	[VNI_R_DUPLICATE_PARAGRAPH] = {
 		"structure/duplicate-paragraph", VN_SEV_WARNING,
 		{"a paragraph that repeats an earlier one",
@@ -679,7 +692,8 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "một đoạn trước trong văn bản, hoặc (từ 40 từ) có ít nhất 4/5 "
 		 "bộ ba từ giống một đoạn dài tương đương: dán hai lần, lấy tin "
 		 "tự động bị lặp, dịch máy một đoạn hai lần. Thông báo cho biết "
-		 "dòng của đoạn đầu tiên."}},
+		 "dòng của đoạn đầu tiên."},
+		0},
 	[VNI_R_BOILERPLATE] = {
 		"structure/boilerplate", VN_SEV_INFO,
 		{"a line of web-page residue", "dòng thừa từ trang web"},
@@ -700,5 +714,6 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "khi sao chép bài báo. Cả dòng phải khớp một mục của "
 		 "dict/boilerplate.txt (thêm bằng --boilerplate). Nhãn giao "
 		 "diện như 'Chia sẻ', 'Xem thêm' chỉ bị báo khi đứng cạnh một "
-		 "dòng thừa khác."}},
+		 "dòng thừa khác."},
+		0},
 };
