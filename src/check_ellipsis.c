@@ -7,6 +7,8 @@
  * Longer runs of periods (leaders, "...."), ranges ("1...10") and paths
  * (".../lib") are not ellipses.
  */
+#include <stdio.h>
+
 #include "internal.h"
 
 /* Tokens touch their neighbours: t->v[i + 1] starts where t->v[i] ends. */
@@ -94,7 +96,27 @@ named(const struct vni_tokens *t, size_t first, size_t last)
 	return first > 0 && is_quote(t, first - 1) && is_quote(t, last + 1);
 }
 
-/* Report one occurrence of a style, kept until the end of the document. */
+void
+vni_ellipsis_message(const vn_ctx *ctx, int unicode, char *out, size_t cap)
+{
+	int vi = ctx->lang == VN_LANG_VI;
+
+	if (unicode)
+		snprintf(out, cap, "%s",
+			 vi ? "ký tự dấu chấm lửng \"…\"; phần lớn văn bản "
+			      "viết ba dấu chấm \"...\""
+			    : "the ellipsis character \"…\"; most of this "
+			      "document writes three periods \"...\"");
+	else
+		snprintf(out, cap, "%s",
+			 vi ? "ba dấu chấm \"...\"; phần lớn văn bản viết ký "
+			      "tự dấu chấm lửng \"…\""
+			    : "three periods \"...\"; most of this document "
+			      "writes the ellipsis character \"…\"");
+}
+
+/* Report one occurrence of a style, kept until the end of the document,
+ * which decides and writes the message (vni_ellipsis_message). */
 static void
 hold_style(struct vni_block *b, size_t off, size_t len, int unicode)
 {
@@ -102,18 +124,8 @@ hold_style(struct vni_block *b, size_t off, size_t len, int unicode)
 	static const char *const to_dots[] = {"...", NULL};
 	struct vni_finding *f;
 
-	if (unicode)
-		f = vni_report(b, VNI_R_ELLIPSIS_STYLE, off, len, to_dots,
-			       "the ellipsis character \"…\"; most of this "
-			       "document writes three periods \"...\"",
-			       "ký tự dấu chấm lửng \"…\"; phần lớn văn bản "
-			       "viết ba dấu chấm \"...\"");
-	else
-		f = vni_report(b, VNI_R_ELLIPSIS_STYLE, off, len, to_char,
-			       "three periods \"...\"; most of this document "
-			       "writes the ellipsis character \"…\"",
-			       "ba dấu chấm \"...\"; phần lớn văn bản viết ký "
-			       "tự dấu chấm lửng \"…\"");
+	f = vni_report_msg(b, VNI_R_ELLIPSIS_STYLE, off, len,
+			   unicode ? to_dots : to_char, "");
 	if (f) {
 		f->pending = 1;
 		f->form = vni_ellipsis_form(b->ctx, unicode);

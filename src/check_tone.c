@@ -4,6 +4,8 @@
  * unicode/mixed-tone-placement: without one, the syllables written in the
  * style the document uses less ("hoà" among many "hòa, thủy"), decided at
  * the end of the document like a consistency group. */
+#include <stdio.h>
+
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -68,13 +70,32 @@ single_style(const struct vni_block *b, const struct vni_token *tk,
 }
 
 static const char *
-style_name(const struct vni_block *b, unsigned style)
+style_name(const vn_ctx *ctx, unsigned style)
 {
-	int vi = b->ctx->lang == VN_LANG_VI;
+	int vi = ctx->lang == VN_LANG_VI;
 
 	if (style == VNI_STYLE_TRADITIONAL)
 		return vi ? "cũ" : "traditional";
 	return vi ? "mới" : "reformed";
+}
+
+void
+vni_mixed_tone_message(const vn_ctx *ctx, size_t form, const char *word,
+		       size_t n, const char *fixed, char *out, size_t cap)
+{
+	unsigned own = form == vni_tone_form(ctx, VNI_STYLE_TRADITIONAL)
+			       ? VNI_STYLE_TRADITIONAL
+			       : VNI_STYLE_REFORMED;
+
+	snprintf(out, cap,
+		 ctx->lang == VN_LANG_VI
+			 ? "\"%.*s\" bỏ dấu kiểu %s; phần lớn văn bản dùng "
+			   "kiểu %s (%s)"
+			 : "\"%.*s\" is in the %s tone placement; most of "
+			   "this document uses the %s one (%s)",
+		 (int)n, word, style_name(ctx, own),
+		 style_name(ctx, own ^ (VNI_STYLE_TRADITIONAL | VNI_STYLE_REFORMED)),
+		 fixed ? fixed : "");
 }
 
 static void
@@ -94,17 +115,10 @@ check_mixed(struct vni_block *b)
 		tk = &t->v[i];
 		if ((own = single_style(b, tk, fixed, sizeof(fixed))) == 0)
 			continue;
-		f = vni_report(b, VNI_R_MIXED_TONE, tk->off, tk->len, sugg,
-			       "\"%.*s\" is in the %s tone placement; most of "
-			       "this document uses the %s one (%s)",
-			       "\"%.*s\" bỏ dấu kiểu %s; phần lớn văn bản dùng "
-			       "kiểu %s (%s)",
-			       (int)tk->len, b->text + tk->off,
-			       style_name(b, own),
-			       style_name(b, own ^ (VNI_STYLE_TRADITIONAL |
-						    VNI_STYLE_REFORMED)),
-			       fixed);
-		/* Kept until the end of the document, which decides. */
+		/* Kept until the end of the document, which decides and
+		 * writes the message (vni_mixed_tone_message). */
+		f = vni_report_msg(b, VNI_R_MIXED_TONE, tk->off, tk->len, sugg,
+				   "");
 		if (f) {
 			f->pending = 1;
 			f->form = vni_tone_form(b->ctx, own);
@@ -140,7 +154,7 @@ vni_check_tone(struct vni_block *b)
 			   "\"%.*s\" is in the %s tone placement; this document "
 			   "uses the %s one",
 			   "\"%.*s\" bỏ dấu kiểu %s; văn bản này dùng kiểu %s",
-			   (int)tk->len, b->text + tk->off, style_name(b, own),
-			   style_name(b, want));
+			   (int)tk->len, b->text + tk->off, style_name(b->ctx, own),
+			   style_name(b->ctx, want));
 	}
 }

@@ -812,6 +812,17 @@ void vni_truncation_finish(struct vni_doc *doc);
 
 enum vni_verdict { VNI_UNDECIDED, VNI_KEEP, VNI_DROP };
 
+/* A consistency occurrence waiting for the end of the document, kept small
+ * (a long document holds one per use of every compared spelling): its
+ * message and positions are written only if it is reported. */
+struct vni_occurrence {
+	size_t off, len; /* original bytes */
+	size_t form;     /* a phrase, or a built-in style form */
+	size_t rule;     /* index into ctx->rules */
+	int safe;
+	char *sugg;      /* the check's replacement, or NULL */
+};
+
 struct vni_doc {
 	size_t *uses;     /* per consistency form: occurrences so far */
 	size_t *first;    /* per form: order of first use (for ties) */
@@ -819,9 +830,8 @@ struct vni_doc {
 	size_t *stamp;    /* per rule: the last block a pattern ran in */
 	size_t serial;    /* the current block's number, from 1 */
 	size_t *ovec;     /* capture offsets, 2 per group */
-	struct vn_diag *pending; /* consistency occurrences, decided at the end */
-	size_t npending, cappending;
-	size_t *pending_form;    /* phrase index of each pending occurrence */
+	struct vni_occurrence *occ; /* consistency occurrences, decided at the end */
+	size_t nocc, capocc;
 	/* case/: did the last block with words end inside a sentence (no
 	 * final mark)? Then a lower-case paragraph may continue it. */
 	int prev_open;
@@ -926,7 +936,15 @@ size_t vni_joined_split(const struct vni_block *b, size_t i,
 void vni_check_ime(struct vni_block *b);
 void vni_check_quotes(struct vni_block *b);
 void vni_check_packs(struct vni_block *b); /* check_packs.c: loaded rules */
-void vni_check_tone(struct vni_block *b);  /* check_tone.c: placement policy */
+void vni_check_tone(struct vni_block *b);
+/* The messages of occurrences of the less used style, written when the
+ * end of the document decides them: a syllable in the tone placement of
+ * form (vni_tone_form), fixed in the other; an ellipsis written as the
+ * character (unicode) or as three periods. */
+void vni_mixed_tone_message(const vn_ctx *ctx, size_t form, const char *word,
+			    size_t n, const char *fixed, char *out, size_t cap);
+void vni_ellipsis_message(const vn_ctx *ctx, int unicode, char *out,
+			  size_t cap);  /* check_tone.c: placement policy */
 void vni_check_context(struct vni_block *b); /* check_context.c: the model */
 void vni_check_truncation(struct vni_block *b);
 void vni_check_duplicate(struct vni_block *b);

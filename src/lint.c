@@ -697,24 +697,30 @@ vni_result_push(vn_result *r, const struct vn_diag *d)
 	return 1;
 }
 
-/* Keep a consistency occurrence until the end of the document. */
+/* Keep a consistency occurrence until the end of the document: where it
+ * is and the check's replacement, nothing more. */
 static int
-hold(struct vni_doc *doc, const struct vn_diag *d, size_t form)
+hold(struct vni_doc *doc, struct vni_finding *f, size_t off, size_t len)
 {
-	void *p = doc->pending;
-	size_t cap = doc->cappending;
+	void *p = doc->occ;
+	struct vni_occurrence *o;
 
-	if (!vni_grow(&p, &cap, doc->npending + 1, sizeof(*doc->pending)))
+	if (!vni_grow(&p, &doc->capocc, doc->nocc + 1, sizeof(*doc->occ)))
 		return 0;
-	doc->pending = p;
-	p = doc->pending_form;
-	if (!vni_grow(&p, &doc->cappending, doc->npending + 1, sizeof(size_t)))
-		return 0;
-	doc->pending_form = p;
-	doc->pending[doc->npending] = *d;
-	doc->pending_form[doc->npending++] = form;
-	if (doc->uses[form]++ == 0)
-		doc->first[form] = doc->serial * 1000000 + doc->npending;
+	doc->occ = p;
+	o = &doc->occ[doc->nocc++];
+	o->off = off;
+	o->len = len;
+	o->form = f->form;
+	o->rule = f->rule;
+	o->safe = f->safe;
+	o->sugg = NULL;
+	if (f->nsugg) {
+		o->sugg = f->sugg[0]; /* taken over */
+		f->sugg[0] = NULL;
+	}
+	if (doc->uses[f->form]++ == 0)
+		doc->first[f->form] = doc->serial * 1000000 + doc->nocc;
 	return 1;
 }
 
@@ -893,6 +899,13 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 	drop_symptoms(b);
 	for (i = 0; i < b->nf; i++) {
 		f = &b->f[i];
+		if (f->pending) {
+			d.off = vni_text_to_orig(t, f->norm);
+			end = vni_text_to_orig(t, f->norm + f->norm_len);
+			if (!hold(b->doc, f, d.off, end > d.off ? end - d.off : 0))
+				return 0;
+			continue;
+		}
 		memset(&d, 0, sizeof(d));
 		d.rule = b->ctx->rules[f->rule].id;
 		d.severity = b->ctx->rules[f->rule].severity;
@@ -921,9 +934,8 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 			}
 			d.nsugg = f->nsugg;
 		}
-		ok = f->pending ? hold(b->doc, &d, f->form)
-		     : f->hold  ? keep_held(b->doc, &d, f->hold)
-				: vni_result_push(r, &d);
+		ok = f->hold ? keep_held(b->doc, &d, f->hold)
+			     : vni_result_push(r, &d);
 		if (!ok) {
 			diag_free(&d);
 			return 0;
@@ -964,81 +976,114 @@ merge_runs(vn_result *r, size_t n0)
 	return 1;
 }
 
-/* Consistency: in each group used in more than one spelling, report the
- * occurrences of the minority spellings. */
+/* Is occurrence o of a less used spelling? Then *best is the spelling the
+ * document prefers. */
 static int
-resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
-	       const char *text)
+minority(const vn_ctx *ctx, const struct vni_doc *doc,
+	 const struct vni_occurrence *o, size_t *best)
 {
 	const struct vni_packs *pk = &ctx->packs;
-	const struct vni_phrase *ph, *major;
-	size_t g, k, used, best, form, n0 = r->n;
-	char sugg[256], msg[1024];
-	const char *sv[2] = {sugg, NULL};
-	struct vni_fill fill;
-	struct vn_diag *d;
+	size_t g, form, used = 0;
 
-	for (k = 0; k < doc->npending; k++) {
-		d = &doc->pending[k];
-		if (doc->pending_form[k] >= pk->nphrase) {
-			/* A built-in pair of styles: the minority style is
-			 * reported, its message and suggestion already
-			 * written. */
-			form = doc->pending_form[k];
-			best = pk->nphrase + ((form - pk->nphrase) ^ 1);
-			if (doc->uses[best] < doc->uses[form] ||
-			    (doc->uses[best] == doc->uses[form] &&
-			     doc->first[form] < doc->first[best])) {
-				diag_free(d);
-			} else if (!vni_result_push(r, d)) {
-				diag_free(d);
-				for (k++; k < doc->npending; k++)
-					diag_free(&doc->pending[k]);
-				return 0;
-			}
-			continue;
-		}
-		ph = &pk->phrase[doc->pending_form[k]];
-		g = ph->group;
-		used = 0;
-		best = pk->group[g].first;
-		for (form = pk->group[g].first;
-		     form < pk->group[g].first + pk->group[g].nforms; form++) {
-			if (doc->uses[form] == 0)
-				continue;
-			used++;
-			if (doc->uses[form] > doc->uses[best] ||
-			    doc->uses[best] == 0 ||
-			    (doc->uses[form] == doc->uses[best] &&
-			     doc->first[form] < doc->first[best]))
-				best = form;
-		}
-		if (used < 2 || doc->pending_form[k] == best) {
-			diag_free(d);
-			continue;
-		}
-		major = &pk->phrase[best];
-		vni_apply_case(text + d->off, d->len, major->text, sugg, sizeof(sugg));
-		memset(&fill, 0, sizeof(fill));
-		fill.match = text + d->off;
-		fill.match_len = d->len;
-		fill.suggestion = sugg;
-		vni_fill_template(ctx->rules[ph->rule].message[ctx->lang == VN_LANG_VI],
-				  &fill, msg, sizeof(msg));
-		free(d->message);
-		d->message = vni_strndup(msg, strlen(msg));
-		d->sugg = calloc(1, sizeof(*d->sugg));
-		if (d->message == NULL || d->sugg == NULL ||
-		    (d->sugg[0] = vni_strndup(sv[0], strlen(sv[0]))) == NULL ||
-		    (d->nsugg = 1, !vni_result_push(r, d))) {
-			diag_free(d);
-			for (k++; k < doc->npending; k++)
-				diag_free(&doc->pending[k]);
-			return 0;
-		}
+	if (o->form >= pk->nphrase) {
+		/* A built-in pair of styles: the partner is form ^ 1. */
+		*best = pk->nphrase + ((o->form - pk->nphrase) ^ 1);
+		return doc->uses[*best] > doc->uses[o->form] ||
+		       (doc->uses[*best] == doc->uses[o->form] &&
+			doc->first[*best] < doc->first[o->form]);
 	}
-	doc->npending = 0;
-	return merge_runs(r, n0);
+	g = pk->phrase[o->form].group;
+	*best = pk->group[g].first;
+	for (form = pk->group[g].first;
+	     form < pk->group[g].first + pk->group[g].nforms; form++) {
+		if (doc->uses[form] == 0)
+			continue;
+		used++;
+		if (doc->uses[form] > doc->uses[*best] || doc->uses[*best] == 0 ||
+		    (doc->uses[form] == doc->uses[*best] &&
+		     doc->first[form] < doc->first[*best]))
+			*best = form;
+	}
+	return used >= 2 && o->form != *best;
+}
+
+/* The diagnostic of a reported occurrence: message, suggestion and
+ * positions (c sweeps the text once, the occurrences being in order). */
+static int
+report_occurrence(vn_ctx *ctx, struct vni_occurrence *o, size_t best,
+		  const char *text, struct cursor *c, vn_result *r)
+{
+	const struct vni_packs *pk = &ctx->packs;
+	char sugg[256], msg[1024];
+	struct vni_fill fill;
+	struct vn_diag d;
+	struct cursor c2;
+	size_t pair;
+
+	memset(&d, 0, sizeof(d));
+	d.rule = ctx->rules[o->rule].id;
+	d.severity = ctx->rules[o->rule].severity;
+	d.off = o->off;
+	d.len = o->len;
+	d.safe = o->safe;
+	advance(c, o->off);
+	d.line = c->line;
+	d.col = c->col;
+	c2 = *c;
+	advance(&c2, o->off + o->len);
+	d.end_line = c2.line;
+	d.end_col = c2.col;
+	if (o->form >= pk->nphrase) {
+		pair = o->form - pk->nphrase;
+		if (pair < 2)
+			vni_mixed_tone_message(ctx, o->form, text + o->off, o->len,
+					       o->sugg, msg, sizeof(msg));
+		else
+			vni_ellipsis_message(ctx, pair == 3, msg, sizeof(msg));
+		snprintf(sugg, sizeof(sugg), "%s", o->sugg ? o->sugg : "");
+	} else {
+		vni_apply_case(text + o->off, o->len, pk->phrase[best].text,
+			       sugg, sizeof(sugg));
+		memset(&fill, 0, sizeof(fill));
+		fill.match = text + o->off;
+		fill.match_len = o->len;
+		fill.suggestion = sugg;
+		vni_fill_template(
+			ctx->rules[pk->phrase[o->form].rule]
+				.message[ctx->lang == VN_LANG_VI],
+			&fill, msg, sizeof(msg));
+	}
+	d.message = vni_strndup(msg, strlen(msg));
+	d.sugg = calloc(1, sizeof(*d.sugg));
+	if (d.message == NULL || d.sugg == NULL ||
+	    (d.sugg[0] = vni_strndup(sugg, strlen(sugg))) == NULL ||
+	    (d.nsugg = 1, !vni_result_push(r, &d))) {
+		diag_free(&d);
+		return 0;
+	}
+	return 1;
+}
+
+/* Consistency: in each group used in more than one spelling (and each
+ * built-in pair of styles), report the occurrences of the minority. */
+static int
+resolve_groups(vn_ctx *ctx, struct vni_doc *doc, vn_result *r,
+	       const char *text, size_t len)
+{
+	struct cursor c = {text, len, 0, 1, 1};
+	size_t k, best, n0 = r->n;
+	int ok = 1;
+
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		c.off = 3; /* the BOM takes no column */
+	for (k = 0; k < doc->nocc; k++) {
+		if (ok && minority(ctx, doc, &doc->occ[k], &best))
+			ok = report_occurrence(ctx, &doc->occ[k], best, text, &c,
+					       r);
+		free(doc->occ[k].sugg);
+	}
+	doc->nocc = 0;
+	return ok && merge_runs(r, n0);
 }
 
 /* The held findings whose verdict is keep join the result. */
@@ -1079,10 +1124,9 @@ doc_free(struct vni_doc *doc)
 {
 	size_t k;
 
-	for (k = 0; k < doc->npending; k++)
-		diag_free(&doc->pending[k]);
-	free(doc->pending);
-	free(doc->pending_form);
+	for (k = 0; k < doc->nocc; k++)
+		free(doc->occ[k].sugg);
+	free(doc->occ);
 	free(doc->uses);
 	free(doc->first);
 	free(doc->stamp);
@@ -1245,7 +1289,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	}
 	if (st == VN_OK)
 		vni_truncation_finish(&doc);
-	if (st == VN_OK && !resolve_groups(ctx, &doc, r, text))
+	if (st == VN_OK && !resolve_groups(ctx, &doc, r, text, len))
 		st = VN_ENOMEM;
 	if (st == VN_OK && !resolve_held(&doc, r))
 		st = VN_ENOMEM;
