@@ -16,6 +16,8 @@
 #   wc       best of 3:  wc -w < FILE
 #   peak RSS of vnlint on FILE (/usr/bin/time -f %M)
 #   start-up: median of 20 vnlint runs on the 1 KB file
+#   instructions: callgrind on the first MB of the text, minus start-up
+#            (repeatable where seconds are not)
 #   rule packs: vnlint without the shipped packs, and with synthetic packs
 #            of 10 and 1,000 rules (build/bench/rules-N), best of 3 each
 # A missing or crashing vnlint is reported as n/a; the other lines still print.
@@ -269,4 +271,28 @@ if vn_t:
         out("vnlint_%d_rules_throughput" % n, "%.2f" % (size / MB / t) if t else "n/a", "MB/s (synthetic packs)")
     if times.get(10) and times.get(1000):
         out("ratio_1000_over_10_rules", "%.2f" % (times[1000] / times[10]), "x time")
+    # Instructions, not seconds: repeatable on a noisy machine. The first
+    # MB of the bench text under callgrind, minus a run on the 1 KB file
+    # (start-up: dictionaries, packs, model).
+    one = os.path.join(bdir, "one-mb.txt")
+    write_if_changed(one, cut(data, int(MB)))
+    def instructions(path):
+        try:
+            r = subprocess.run(["valgrind", "--tool=callgrind",
+                                "--callgrind-out-file=/dev/null"] + vn_cmd + [path],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, timeout=900)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        for line in r.stderr.splitlines():
+            if "Collected :" in line:
+                return int(line.split(":")[-1])
+        return None
+    i1, i0 = instructions(one), instructions(small)
+    if i1 and i0:
+        out("instructions_per_mb", "%.0f" % ((i1 - i0) / (os.path.getsize(one) / MB) / 1e6),
+            "million (callgrind, 1 MB minus start-up)")
+        out("instructions_startup", "%.0f" % (i0 / 1e6), "million (callgrind, 1 KB file)")
+    else:
+        out("instructions_per_mb", "n/a", "(valgrind missing)")
 PY
