@@ -463,29 +463,24 @@ copy_out(const char *s, size_t len, char *out, size_t cap)
 	return len;
 }
 
-size_t
-vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
-		     size_t cap)
+/* Write the letters of the parsed syllable s into out, the letter at from
+ * without its tone and the letter at to with tone (either may be NONE),
+ * case kept; the length, or 0 if it does not fit. */
+static size_t
+retone(const char *s, const struct parse *p, size_t from, size_t to,
+       enum vni_tone tone, char *out, size_t cap)
 {
-	struct parse p;
-	size_t to, i, o = 0;
+	size_t i, o = 0;
 
-	if ((style != VNI_STYLE_TRADITIONAL && style != VNI_STYLE_REFORMED) ||
-	    analyse(s, len, &p) != VNI_SYL_VALID || p.ntones == 0)
-		return copy_out(s, len, out, cap);
-	to = style == VNI_STYLE_TRADITIONAL ? p.pos_trad : p.pos_ref;
-	if (to == p.tone_at)
-		return copy_out(s, len, out, cap);
-	for (i = 0; i < p.n; i++) {
-		const struct letter *l = &p.l[i];
+	for (i = 0; i < p->n; i++) {
+		const struct letter *l = &p->l[i];
 		utf8proc_uint8_t enc[4];
 		const char *src = s + l->off;
 		size_t n = l->len;
 		int32_t cp;
 
-		if (i == p.tone_at || i == to) {
-			cp = with_tone(l->base,
-				       i == to ? p.tone : VNI_TONE_NGANG);
+		if (i == from || i == to) {
+			cp = with_tone(l->base, i == to ? tone : VNI_TONE_NGANG);
 			if (l->upper)
 				cp = utf8proc_toupper(cp);
 			n = (size_t)utf8proc_encode_char(cp, enc);
@@ -501,37 +496,37 @@ vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
 }
 
 size_t
+vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
+		     size_t cap)
+{
+	struct parse p;
+	size_t to;
+
+	if ((style != VNI_STYLE_TRADITIONAL && style != VNI_STYLE_REFORMED) ||
+	    analyse(s, len, &p) != VNI_SYL_VALID || p.ntones == 0)
+		return copy_out(s, len, out, cap);
+	to = style == VNI_STYLE_TRADITIONAL ? p.pos_trad : p.pos_ref;
+	if (to == p.tone_at)
+		return copy_out(s, len, out, cap);
+	return retone(s, &p, p.tone_at, to, p.tone, out, cap);
+}
+
+size_t
 vni_syllable_add_tone(const char *s, size_t len, enum vni_tone tone,
 		      unsigned style, char *out, size_t cap)
 {
 	struct parse p;
 	enum vni_syl_status st = analyse(s, len, &p);
-	size_t at, i, o = 0;
+	size_t at, o;
 
 	if ((st != VNI_SYL_VALID && st != VNI_SYL_BAD_TONE_FINAL) ||
 	    p.ntones != 0 || p.pos_trad == NONE)
 		return 0;
 	at = style == VNI_STYLE_REFORMED ? p.pos_ref : p.pos_trad;
-	for (i = 0; i < p.n; i++) {
-		const struct letter *l = &p.l[i];
-		utf8proc_uint8_t enc[4];
-		const char *src = s + l->off;
-		size_t n = l->len;
-		int32_t cp;
-
-		if (i == at && tone != VNI_TONE_NGANG) {
-			cp = with_tone(l->base, tone);
-			if (l->upper)
-				cp = utf8proc_toupper(cp);
-			n = (size_t)utf8proc_encode_char(cp, enc);
-			src = (const char *)enc;
-		}
-		if (o + n >= cap)
-			return 0;
-		memcpy(out + o, src, n);
-		o += n;
-	}
-	out[o] = '\0';
+	if (tone == VNI_TONE_NGANG)
+		at = NONE;
+	if ((o = retone(s, &p, NONE, at, tone, out, cap)) == 0)
+		return 0;
 	/* The tone must suit the final: no "viềt". */
 	return analyse(out, o, &p) == VNI_SYL_VALID ? o : 0;
 }
