@@ -34,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 
+from vncorpus import walk_txt
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORD = re.compile(r"[^\W\d_]+")
 MARKS = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
@@ -43,14 +45,10 @@ FINAL = re.compile(r"[.?!][\"”’)\]]*\s*$")
 
 def corpus_lines(root):
     out = []
-    for d, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in sorted(files):
-            if not f.endswith(".txt"):
-                continue
-            with open(os.path.join(d, f), encoding="utf-8") as fh:
-                out += [l.rstrip("\n") for l in fh
-                        if len(l.split()) >= 8 and MARKS.search(l)]
+    for path in walk_txt(root):
+        with open(path, encoding="utf-8") as fh:
+            out += [l.rstrip("\n") for l in fh
+                    if len(l.split()) >= 8 and MARKS.search(l)]
     return out
 
 

@@ -53,6 +53,8 @@ import tempfile
 import time
 import unicodedata
 
+from vncorpus import corpus_files, count_words
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RULE = "context/unlikely-syllable"
 HELD_OUT = ("libreoffice-help-vi", "firefox-esr-l10n-vi", "corpus-eval")
@@ -210,20 +212,6 @@ class Confusions:
 
 
 # --------------------------------------------------------------- corpus
-
-def count_words(text):
-    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
-
-
-def corpus_files(root):
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in files:
-            if f.endswith(".txt"):
-                out.append(os.path.join(d, f))
-    return sorted(out)
-
 
 def is_test(rel):
     return int(hashlib.sha1(rel.encode("utf-8")).hexdigest(), 16) % 10 == 0

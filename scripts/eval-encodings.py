@@ -36,6 +36,8 @@ import json
 import tempfile
 import unicodedata
 
+from vncorpus import walk_txt
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULE = "encoding/mojibake"
 UNDEF = b"\x81\x8d\x8f\x90\x9d"
@@ -89,16 +91,12 @@ ENCODINGS = ["UTF-8", "TCVN5712-1", "VNI-Windows", "VISCII", "CP1258"]
 
 def corpus_lines(root):
     out = []
-    for d, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in sorted(files):
-            if not f.endswith(".txt"):
-                continue
-            with open(os.path.join(d, f), encoding="utf-8") as fh:
-                for l in fh:
-                    l = l.strip()
-                    if len(l.split()) >= 4 and re.search("[à-ỹđ]", l, re.I):
-                        out.append(l)
+    for path in walk_txt(root):
+        with open(path, encoding="utf-8") as fh:
+            for l in fh:
+                l = l.strip()
+                if len(l.split()) >= 4 and re.search("[à-ỹđ]", l, re.I):
+                    out.append(l)
     return out
 
 

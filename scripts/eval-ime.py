@@ -36,6 +36,8 @@ import sys
 import tempfile
 import unicodedata
 
+from vncorpus import walk_txt
+
 HAT = {"\u0302": "circ", "\u0306": "breve", "\u031b": "horn"}
 TONE = {"\u0300": ("f", "2"), "\u0301": ("s", "1"), "\u0309": ("r", "3"),
         "\u0303": ("x", "4"), "\u0323": ("j", "5")}
@@ -137,16 +139,12 @@ def english_words(words):
 
 def corpus_lines(root):
     lines = []
-    for d, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in sorted(files):
-            if not f.endswith(".txt"):
-                continue
-            with open(os.path.join(d, f), encoding="utf-8") as fh:
-                for l in fh:
-                    l = l.rstrip("\n")
-                    if len(l.split()) >= 8 and re.search("[ạ-ỹđ]", l):
-                        lines.append(l)
+    for path in walk_txt(root):
+        with open(path, encoding="utf-8") as fh:
+            for l in fh:
+                l = l.rstrip("\n")
+                if len(l.split()) >= 8 and re.search("[ạ-ỹđ]", l):
+                    lines.append(l)
     return lines
 
 

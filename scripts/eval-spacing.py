@@ -31,6 +31,8 @@ import subprocess
 import sys
 import tempfile
 
+from vncorpus import walk_txt
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VN = re.compile("[ăâêôơưđàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
                 re.I)
@@ -43,16 +45,12 @@ ELLIPSES = ("\u2026", "...")
 
 def corpus_lines(root):
     out = []
-    for d, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in sorted(files):
-            if not f.endswith(".txt"):
-                continue
-            with open(os.path.join(d, f), encoding="utf-8") as fh:
-                for line in fh:
-                    line = line.rstrip("\n")
-                    if len(line.split()) >= 8 and VN.search(line):
-                        out.append(line)
+    for path in walk_txt(root):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                line = line.rstrip("\n")
+                if len(line.split()) >= 8 and VN.search(line):
+                    out.append(line)
     return out
 
 

@@ -25,23 +25,11 @@ import os
 import subprocess
 import sys
 
+from vncorpus import corpus_files, count_words
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALARM = ("error", "warning")
 CONTEXT = 40
-
-
-def count_words(text):
-    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
-
-
-def corpus_files(root):
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs.sort()
-        for f in files:
-            if f.endswith(".txt"):
-                out.append(os.path.join(d, f))
-    return sorted(out)
 
 
 def run_vnlint(vnlint, paths):
