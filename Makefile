@@ -22,10 +22,10 @@ endif
 # The library needs the first three; the command also JSON (LSP) and INI
 # (configuration files).
 LIBPKGS  := hunspell libpcre2-8 libutf8proc
-CLIPKGS  := $(LIBPKGS) libcjson inih
+CLIPKGS  := $(LIBPKGS) libcjson inih zlib libzstd
 DEPCFLAGS = $(shell pkg-config --cflags $(CLIPKGS) 2>/dev/null)
 DEPLIBS   = $(shell pkg-config --libs $(LIBPKGS) 2>/dev/null) -lm
-CLILIBS   = $(shell pkg-config --libs $(CLIPKGS) 2>/dev/null) -lm
+CLILIBS   = $(shell pkg-config --libs $(CLIPKGS) 2>/dev/null) -lm -pthread
 CMOCKA    = $(shell pkg-config --libs cmocka 2>/dev/null)
 DEFS     := -DVN_DATADIR='"$(DATADIR)"' -DVN_RULESDIR='"$(DATADIR)/rules"'
 ALLCFLAGS = $(WARN) $(CFLAGS) $(DEPCFLAGS) $(DEFS) -fPIC -Isrc
@@ -47,13 +47,13 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \
             src/check_context.c
-CLI_SRC  := src/main.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
+CLI_SRC  := src/main.c src/corpus.c src/json_scan.c src/instream.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
 UNIT     := syllable text token lexicon lint model ime legacy
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust print-lib-src FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -75,6 +75,9 @@ $(B)/%.o: src/%.c src/internal.h src/vnlint.h src/output.h $(B)/.flags
 	$(CC) $(ALLCFLAGS) -c $< -o $@
 
 $(B)/lsp.o $(B)/main.o: src/lsp.h
+$(B)/main.o $(B)/corpus.o: src/corpus.h
+$(B)/corpus.o $(B)/json_scan.o: src/json_scan.h
+$(B)/corpus.o $(B)/instream.o: src/instream.h
 $(B)/legacy.o: src/legacy_tables.inc
 $(B)/config.o $(B)/main.o: src/config.h
 
@@ -131,6 +134,10 @@ valgrind: $(UNIT:%=$(B)/test_%) $(B)/vnlint
 	@for f in text json jsonl gnu sarif; do \
 		$(VALGRIND) $(B)/vnlint --format $$f tests/cli/*.txt tests/cli/tree \
 			>/dev/null; [ $$? -ne 99 ] || exit 1; done
+	@for e in attributes annotate filter; do \
+		$(VALGRIND) $(B)/vnlint --corpus --jobs 2 --emit $$e \
+			--stats /dev/null tests/cli/corpus/docs.in >/dev/null; \
+		[ $$? -ne 99 ] || exit 1; done
 	@echo "valgrind: clean"
 
 # Install into a scratch DESTDIR, lint with the installed binary and no
@@ -157,6 +164,11 @@ test-fuzz: | $(B)/.deps
 print-lib-src:
 	@echo $(LIB_SRC)
 
+# Corpus mode: invariance under splitting, threads, GNU parallel and
+# compression; alignment; faults; bounded memory (docs/corpus-mode.md).
+test-corpus: $(B)/vnlint
+	@bash tests/corpus.sh $(B)/vnlint
+
 # vnlint train, models in .vnlint.ini, --model/--no-model.
 test-model: $(B)/vnlint
 	@sh tests/model.sh $(B)/vnlint
@@ -169,7 +181,7 @@ test-fix: $(B)/vnlint
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-asan test-install test-fuzz
+test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-corpus test-asan test-install test-fuzz
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement

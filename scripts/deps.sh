@@ -9,7 +9,8 @@ if [ $# -gt 0 ]; then
 	PKGS="$*"
 else
 	PKGS="gcc make pkg-config libhunspell-dev hunspell hunspell-vi hunspell-en-us \
-libpcre2-dev libutf8proc-dev libcmocka-dev libcjson-dev libinih-dev python3 \
+libpcre2-dev libutf8proc-dev libcmocka-dev libcjson-dev libinih-dev zlib1g-dev \
+libzstd-dev python3 parallel zstd gzip \
 python3-jsonschema time"
 fi
 missing=""

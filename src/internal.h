@@ -612,6 +612,7 @@ struct vn_result {
 	struct vn_diag *v;
 	size_t n, cap;
 	size_t count[3];
+	size_t words; /* word tokens linted: one per Vietnamese syllable */
 };
 
 /* Append a diagnostic (its strings are taken over); 0 on failure. */

@@ -364,6 +364,12 @@ vn_result_count_severity(const vn_result *r, vn_severity sev)
 	return (unsigned)sev < 3 ? r->count[sev] : 0;
 }
 
+size_t
+vn_result_words(const vn_result *r)
+{
+	return r->words;
+}
+
 const char *vn_diag_rule(const vn_diag *d) { return d->rule; }
 vn_severity vn_diag_severity(const vn_diag *d) { return d->severity; }
 const char *vn_diag_message(const vn_diag *d) { return d->message; }
@@ -1269,6 +1275,8 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 			st = VN_ENOMEM;
 			break;
 		}
+		for (i = 0; i < toks.n; i++)
+			r->words += toks.v[i].kind == VNI_TK_WORD;
 		b.text = t.norm.ptr;
 		b.len = t.norm.len;
 		/* Nothing to read, yet the original has text: code or

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "corpus.h"
 #include "lsp.h"
 #include "output.h"
 #include "vnlint.h"
@@ -191,6 +192,19 @@ static const char usage[] =
 	"      --profile P      confusions the context check tries: ocr (default)\n"
 	"                       or typing (adds s/x, ch/tr, d/gi/r, l/n, n/ng, t/c)\n"
 	"  vnlint train [-o MODEL] PATH...  build a model from clean text\n"
+	"      --corpus         corpus mode: read JSON Lines documents (PATH...\n"
+	"                       or standard input, plain, gzip or zstd) and write\n"
+	"                       one record per input line (docs/corpus-mode.md):\n"
+	"        --emit MODE    attributes (default), annotate or filter\n"
+	"        --input KIND   jsonl (default) or lines (a document per line)\n"
+	"        --text-key K, --id-key K  member names (text, id)\n"
+	"        --min-score X  with --emit filter: keep documents scoring >= X\n"
+	"        --spans WHICH  all (default) or none\n"
+	"        --offsets UNIT codepoint (default) or byte\n"
+	"        --max-doc-bytes N  longer lines get an error record (16 MiB)\n"
+	"        --weights RULE=W  weigh a rule or pack in the score; repeatable\n"
+	"        --stats FILE   write the run's totals to FILE as JSON\n"
+	"  -j, --jobs N         lint with N threads (output order unchanged)\n"
 	"      --test-rules [DIR...]  check the examples of every rule (of the\n"
 	"                       packs in DIR only, if given) and exit\n"
 	"      --lang LANG      language of messages: vi or en (default from LANG)\n"
@@ -208,7 +222,9 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 no finding at or above the --fail-on level (--test-rules:\n"
 	"every example passed); 1 at least one (a failing example); 2 usage\n"
-	"error, unreadable path, broken rule pack or internal failure.\n";
+	"error, unreadable path, broken rule pack or internal failure.\n"
+	"--corpus: 0 the run completed, whatever was found; 2 usage error;\n"
+	"3 input unreadable or output unwritable.\n";
 
 static int
 die_usage(const char *fmt, const char *arg)
@@ -769,6 +785,55 @@ opt_value(int argc, char **argv, int *i, const char *name, int *err)
 	return argv[++*i];
 }
 
+/* More contexts like the one a corpus run starts with, one per thread. */
+struct corpus_maker {
+	struct run *r;
+	const struct vn_config *cfg;
+	const vn_model *model; /* the configuration's own model, or NULL */
+};
+
+static vn_ctx *
+corpus_more(void *ud, char *err, size_t errsz)
+{
+	struct corpus_maker *m = ud;
+	vn_ctx *ctx = NULL;
+
+	if (build_ctx(m->r->recipe, m->cfg, &ctx, err, errsz) != VN_OK)
+		return NULL;
+	if (m->model)
+		vn_ctx_set_model(ctx, m->model);
+	return ctx;
+}
+
+static int
+corpus_main(struct run *r, struct corpus_opts *co, char **paths, int npaths)
+{
+	struct corpus_maker m = {r, NULL, NULL};
+	vn_ctx *ctx = context_for(r, "-", &m.cfg);
+	size_t i;
+
+	if (ctx == NULL)
+		return EXIT_TROUBLE; /* a broken configuration, reported */
+	for (i = 0; i < r->nconf; i++)
+		if (m.cfg == &r->conf[i].cfg && !r->model_given)
+			m.model = r->conf[i].model;
+	return corpus_run(co, ctx, corpus_more, &m, paths, npaths);
+}
+
+/* A whole number in [lo, hi], or -1. */
+static long long
+count_arg(const char *v, long long lo, long long hi)
+{
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno || end == v || *end || n < lo || n > hi)
+		return -1;
+	return n;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -784,6 +849,12 @@ main(int argc, char **argv)
 	char **paths = calloc((size_t)argc + 1, sizeof(*paths));
 	const char **rule_dirs = calloc((size_t)argc + 1, sizeof(*rule_dirs));
 	const char **boiler = calloc((size_t)argc + 1, sizeof(*boiler));
+	const char **weights = calloc((size_t)argc + 1, sizeof(*weights));
+	struct corpus_opts co = {.text_key = "text", .id_key = "id",
+				 .max_doc_bytes = 16u << 20, .jobs = 1};
+	int corpus = 0;
+	const char *corpus_only = NULL; /* a corpus option, given */
+	long long n;
 	int i, npaths = 0, ntoggles = 0, nrule_dirs = 0, list = 0, bad = 0;
 	int nboiler = 0;
 	int only_paths = 0, testing = 0, default_rules = 1, rc, lsp = 0, frame;
@@ -802,7 +873,7 @@ main(int argc, char **argv)
 		goto out_early;
 	}
 	if (toggles == NULL || toggle_on == NULL || paths == NULL ||
-	    rule_dirs == NULL || boiler == NULL) {
+	    rule_dirs == NULL || boiler == NULL || weights == NULL) {
 		fputs("vnlint: out of memory\n", stderr);
 		return EXIT_TROUBLE;
 	}
@@ -862,6 +933,86 @@ main(int argc, char **argv)
 				rc = die_usage("unknown profile '%s' (ocr, typing)", v);
 				goto out_early;
 			}
+		} else if (strcmp(a, "--corpus") == 0) {
+			corpus = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--emit", &bad))) {
+			corpus_only = a;
+			if (strcmp(v, "attributes") == 0)
+				co.emit = EMIT_ATTRIBUTES;
+			else if (strcmp(v, "annotate") == 0)
+				co.emit = EMIT_ANNOTATE;
+			else if (strcmp(v, "filter") == 0)
+				co.emit = EMIT_FILTER;
+			else {
+				rc = die_usage("unknown --emit mode '%s' "
+					       "(attributes, annotate, filter)", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--input", &bad))) {
+			corpus_only = a;
+			if (strcmp(v, "jsonl") == 0 || strcmp(v, "lines") == 0)
+				co.input_lines = strcmp(v, "lines") == 0;
+			else {
+				rc = die_usage("unknown --input kind '%s' (jsonl, lines)",
+					       v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--text-key", &bad))) {
+			corpus_only = a;
+			co.text_key = v;
+		} else if ((v = opt_value(argc, argv, &i, "--id-key", &bad))) {
+			corpus_only = a;
+			co.id_key = v;
+		} else if ((v = opt_value(argc, argv, &i, "--min-score", &bad))) {
+			char *end;
+
+			corpus_only = a;
+			co.min_score = strtod(v, &end);
+			if (*end || end == v || !(co.min_score >= 0) ||
+			    co.min_score > 1) {
+				rc = die_usage("--min-score needs a number from 0 to 1, "
+					       "not '%s'", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--spans", &bad))) {
+			corpus_only = a;
+			if (strcmp(v, "all") == 0 || strcmp(v, "none") == 0)
+				co.no_spans = strcmp(v, "none") == 0;
+			else {
+				rc = die_usage("unknown --spans value '%s' (all, none)", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--offsets", &bad))) {
+			corpus_only = a;
+			if (strcmp(v, "codepoint") == 0 || strcmp(v, "byte") == 0)
+				co.byte_offsets = strcmp(v, "byte") == 0;
+			else {
+				rc = die_usage("unknown --offsets unit '%s' "
+					       "(codepoint, byte)", v);
+				goto out_early;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--max-doc-bytes", &bad))) {
+			corpus_only = a;
+			if ((n = count_arg(v, 1, (long long)1 << 40)) < 0) {
+				rc = die_usage("--max-doc-bytes needs a positive number "
+					       "of bytes, not '%s'", v);
+				goto out_early;
+			}
+			co.max_doc_bytes = (size_t)n;
+		} else if ((v = opt_value(argc, argv, &i, "--weights", &bad))) {
+			corpus_only = a;
+			weights[co.nweights++] = v;
+		} else if ((v = opt_value(argc, argv, &i, "--stats", &bad))) {
+			corpus_only = a;
+			co.stats_path = v;
+		} else if ((v = opt_value(argc, argv, &i, "--jobs", &bad)) ||
+			   (v = opt_value(argc, argv, &i, "-j", &bad))) {
+			if ((n = count_arg(v, 1, 256)) < 0) {
+				rc = die_usage("--jobs needs a number from 1 to 256, "
+					       "not '%s'", v);
+				goto out_early;
+			}
+			co.jobs = (int)n;
 		} else if ((v = opt_value(argc, argv, &i, "--config", &bad))) {
 			config_file = v;
 		} else if ((v = opt_value(argc, argv, &i, "--rules", &bad))) {
@@ -945,7 +1096,17 @@ main(int argc, char **argv)
 					     "takes no other path");
 			goto out_early;
 		}
-	if (!list && !testing && !explain_id && !lsp && npaths == 0) {
+	if (corpus_only && !corpus) {
+		rc = die_usage("%s works with --corpus only", corpus_only);
+		goto out_early;
+	}
+	if (corpus && (o.fix != FIX_NONE || lsp || list || testing || explain_id)) {
+		rc = die_usage("%s", "--corpus cannot be combined with --fix, --diff, "
+				     "--lsp, --list-rules, --test-rules or --explain");
+		goto out_early;
+	}
+	co.weights = weights;
+	if (!list && !testing && !explain_id && !lsp && !corpus && npaths == 0) {
 		rc = die_usage("%s", "no input: give a file, a directory or -");
 		goto out_early;
 	}
@@ -1030,6 +1191,10 @@ main(int argc, char **argv)
 		vn_ctx_free(r.ctx);
 		goto out_early;
 	}
+	if (corpus) {
+		rc = corpus_main(&r, &co, paths, npaths);
+		goto out_run;
+	}
 	/* --diff prints diffs and --fix on standard input the fixed text:
 	 * neither is framed by a report. */
 	frame = !o.quiet && o.fix != FIX_DIFF;
@@ -1054,6 +1219,12 @@ main(int argc, char **argv)
 		else if (o.format == FMT_TEXT)
 			out_text_summary(stdout, &r.totals, o.color, o.lang);
 	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "vnlint: cannot write output: %s\n", strerror(errno));
+		r.trouble = 1;
+	}
+	rc = r.trouble ? EXIT_TROUBLE : r.found ? EXIT_FOUND : EXIT_CLEAN;
+out_run:
 	vn_ctx_free(r.ctx);
 	for (i = 0; i < (int)r.nconf; i++) {
 		vn_ctx_free(r.conf[i].ctx);
@@ -1061,15 +1232,11 @@ main(int argc, char **argv)
 		config_free(&r.conf[i].cfg);
 	}
 	free(r.conf);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "vnlint: cannot write output: %s\n", strerror(errno));
-		r.trouble = 1;
-	}
-	rc = r.trouble ? EXIT_TROUBLE : r.found ? EXIT_FOUND : EXIT_CLEAN;
 out_early:
 	vn_model_free(model);
 	free(rule_dirs);
 	free(boiler);
+	free(weights);
 	free(toggles);
 	free(toggle_on);
 	free(paths);

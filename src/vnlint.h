@@ -221,6 +221,10 @@ size_t vn_result_count(const vn_result *result);
 const vn_diag *vn_result_at(const vn_result *result, size_t i);
 /** Number of diagnostics of a given severity. */
 size_t vn_result_count_severity(const vn_result *result, vn_severity sev);
+/** Number of words linted (markup and code excluded). Vietnamese is
+ * written a syllable at a time, so for Vietnamese text this counts
+ * syllables; "Mát-xcơ-va" or "TP.HCM" count as one. */
+size_t vn_result_words(const vn_result *result);
 
 const char *vn_diag_rule(const vn_diag *d);
 vn_severity vn_diag_severity(const vn_diag *d);

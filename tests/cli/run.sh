@@ -59,6 +59,14 @@ for c in $cases; do
 	# Every JSON report must validate against the published schema, every
 	# SARIF log against the official one (kept outside the repository).
 	case " $args " in
+	*--corpus*--emit\ filter* | *--corpus*--stats*) ;;
+	*--corpus*)
+		if [ -s "$tmp/out" ] && ! python3 ../check-corpus.py \
+			../../docs/corpus-mode.schema.json "$tmp/out"; then
+			ok=0
+			echo "FAIL $c: corpus records do not validate"
+		fi
+		;;
 	*sarif*)
 		if [ -s "$tmp/out" ] && ! python3 ../check-sarif.py "$tmp/out" . \
 			</dev/null; then

@@ -1,0 +1,1 @@
+--corpus --emit annotate corpus/docs.in

@@ -1,0 +1,1 @@
+--corpus --max-doc-bytes 0

@@ -1,0 +1,1 @@
+--corpus --weights nosuch=1

@@ -1,0 +1,1 @@
+--corpus --offsets byte corpus/docs.in

@@ -1,0 +1,1 @@
+--corpus --emit filter --min-score 0.95 corpus/docs.in

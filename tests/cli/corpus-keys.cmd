@@ -1,0 +1,1 @@
+--corpus --text-key body --id-key url - < corpus/keys.in

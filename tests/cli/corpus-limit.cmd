@@ -1,0 +1,1 @@
+--corpus --spans none --max-doc-bytes 200 corpus/docs.in

@@ -1,0 +1,1 @@
+--corpus --input lines --emit annotate corpus/lines.in

@@ -1,0 +1,1 @@
+--corpus no-such-file.jsonl

@@ -1,0 +1,1 @@
+--corpus --spans none --weights confusion=0.5 --weights repetition/overlapping-words=2 corpus/docs.in
