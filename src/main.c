@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -394,27 +395,20 @@ fix(struct run *r, vn_ctx *ctx, const char *path, int from_stdin,
 	return 2;
 }
 
+/* Report the lint of one file (fixing it first with --fix or --diff).
+ * ctx is the file's context; st and res what vn_lint_ex gave. */
 static void
-lint_buffer(struct run *r, const char *path, int from_stdin, const char *buf,
-	    size_t len)
+report_buffer(struct run *r, const char *path, int from_stdin, vn_ctx *ctx,
+	      const struct vn_config *cfg, const char *buf, size_t len,
+	      vn_status st, vn_result *res)
 {
-	vn_result *res = NULL;
-	vn_lint_options lo;
-	vn_status st;
 	char *fixed = NULL;
 	size_t fixed_len = 0;
 	int go_on;
-	const struct vn_config *cfg;
-	vn_ctx *ctx = context_for(r, path, &cfg);
 	vn_severity fail_on = r->o->fail_on;
 
-	if (ctx == NULL)
-		return; /* a broken configuration, already reported */
 	if (!r->fail_on_given && cfg && cfg->fail_on >= 0)
 		fail_on = (vn_severity)cfg->fail_on;
-	memset(&lo, 0, sizeof(lo));
-	lo.markup = vn_markup_for_path(path);
-	st = vn_lint_ex(ctx, buf, len, &lo, &res);
 	if (st == VN_OK && r->o->fix != FIX_NONE) {
 		go_on = fix(r, ctx, path, from_stdin, buf, len, &res, &fixed,
 			    &fixed_len);
@@ -464,6 +458,32 @@ lint_buffer(struct run *r, const char *path, int from_stdin, const char *buf,
 	}
 	vn_result_free(res);
 	free(fixed);
+}
+
+static vn_status
+lint_with(vn_ctx *ctx, const char *path, const char *buf, size_t len,
+	  vn_result **res)
+{
+	vn_lint_options lo;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.markup = vn_markup_for_path(path);
+	return vn_lint_ex(ctx, buf, len, &lo, res);
+}
+
+static void
+lint_buffer(struct run *r, const char *path, int from_stdin, const char *buf,
+	    size_t len)
+{
+	vn_result *res = NULL;
+	vn_status st;
+	const struct vn_config *cfg;
+	vn_ctx *ctx = context_for(r, path, &cfg);
+
+	if (ctx == NULL)
+		return; /* a broken configuration, already reported */
+	st = lint_with(ctx, path, buf, len, &res);
+	report_buffer(r, path, from_stdin, ctx, cfg, buf, len, st, res);
 }
 
 static void
@@ -524,8 +544,19 @@ cmp_str(const void *a, const void *b)
 /* Walk a directory in sorted order, so output is deterministic, calling
  * visit for each *.txt and *.md file. Symbolic links to directories are
  * not followed: no loops. Returns 0 if some entry could not be read. */
+static void
+walk_fail(void (*fail)(void *, const char *, int), void *ud, const char *path,
+	  int err)
+{
+	if (fail)
+		fail(ud, path, err);
+	else
+		fprintf(stderr, "vnlint: %s: %s\n", path, strerror(err));
+}
+
 static int
-walk_dir(const char *dir, void (*visit)(void *, const char *), void *ud)
+walk_dir(const char *dir, void (*visit)(void *, const char *),
+	 void (*fail)(void *, const char *, int), void *ud)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -535,7 +566,7 @@ walk_dir(const char *dir, void (*visit)(void *, const char *), void *ud)
 	int ok = 1;
 
 	if (d == NULL) {
-		fprintf(stderr, "vnlint: %s: %s\n", dir, strerror(errno));
+		walk_fail(fail, ud, dir, errno);
 		return 0;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -558,10 +589,10 @@ walk_dir(const char *dir, void (*visit)(void *, const char *), void *ud)
 		snprintf(path, sizeof(path), "%s%s%s", dir,
 			 dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		if (lstat(path, &st) != 0) {
-			fprintf(stderr, "vnlint: %s: %s\n", path, strerror(errno));
+			walk_fail(fail, ud, path, errno);
 			ok = 0;
 		} else if (S_ISDIR(st.st_mode)) {
-			ok &= walk_dir(path, visit, ud);
+			ok &= walk_dir(path, visit, fail, ud);
 		} else if (wanted(names[i]) &&
 			   (S_ISREG(st.st_mode) ||
 			    (S_ISLNK(st.st_mode) && !is_dir(path)))) {
@@ -585,8 +616,248 @@ lint_visit(void *ud, const char *path)
 static void
 lint_dir(struct run *r, const char *dir)
 {
-	if (!walk_dir(dir, lint_visit, r))
+	if (!walk_dir(dir, lint_visit, NULL, r))
 		r->trouble = 1;
+}
+
+/* ------------------------------------------------------------ --jobs */
+
+/* A file of a parallel run, linted by a worker and reported in order by
+ * the main thread, which alone writes output and touches the run. */
+struct job {
+	char *path;    /* as reported; a walk error when err != 0 */
+	int err;       /* a walk error's errno */
+	int from_stdin;
+	int conf;      /* context: -1 the run's own, -2 none (a broken
+			* configuration), else r->conf[conf] */
+	char *buf;
+	size_t len;
+	int read_err;  /* errno when the file could not be read */
+	vn_status st;
+	vn_result *res;
+	int done;
+};
+
+struct pool {
+	struct run *r;
+	struct job *v;
+	size_t n, cap, next, written, window;
+	int failed;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+struct pool_worker {
+	struct pool *p;
+	vn_ctx **ctx; /* per context index + 1, built when first needed */
+	pthread_t thread;
+	int started;
+};
+
+static struct job *
+pool_add(struct pool *p, const char *path)
+{
+	struct job *j;
+
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 64;
+		struct job *v = realloc(p->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			p->failed = 1;
+			return NULL;
+		}
+		p->v = v;
+		p->cap = cap;
+	}
+	j = &p->v[p->n];
+	memset(j, 0, sizeof(*j));
+	j->path = strdup(path);
+	if (j->path == NULL) {
+		p->failed = 1;
+		return NULL;
+	}
+	p->n++;
+	return j;
+}
+
+static void
+pool_file(struct pool *p, const char *path, int from_stdin)
+{
+	const struct vn_config *cfg;
+	struct run *r = p->r;
+	struct job *j;
+	vn_ctx *ctx;
+	size_t i;
+
+	if (from_stdin)
+		path = r->o->stdin_name ? r->o->stdin_name : "<stdin>";
+	if ((j = pool_add(p, path)) == NULL)
+		return;
+	j->from_stdin = from_stdin;
+	ctx = context_for(r, path, &cfg);
+	j->conf = ctx == NULL ? -2 : -1;
+	for (i = 0; ctx && ctx != r->ctx && i < r->nconf; i++)
+		if (r->conf[i].ctx == ctx)
+			j->conf = (int)i;
+}
+
+static void
+pool_visit(void *ud, const char *path)
+{
+	struct pool *p = ud;
+
+	if (!ignored(p->r, path))
+		pool_file(p, path, 0);
+}
+
+static void
+pool_fail(void *ud, const char *path, int err)
+{
+	struct job *j = pool_add(ud, path);
+
+	if (j)
+		j->err = err;
+}
+
+/* The worker's context for index k: like the run's, built once. */
+static vn_ctx *
+worker_ctx(struct pool_worker *w, int k)
+{
+	struct run *r = w->p->r;
+	char err[1024];
+
+	if (w->ctx[k + 1] == NULL &&
+	    build_ctx(r->recipe, k < 0 ? NULL : &r->conf[k].cfg, &w->ctx[k + 1],
+		      err, sizeof(err)) == VN_OK &&
+	    k >= 0 && r->conf[k].model && !r->model_given)
+		vn_ctx_set_model(w->ctx[k + 1], r->conf[k].model);
+	return w->ctx[k + 1];
+}
+
+static void *
+pool_work(void *arg)
+{
+	struct pool_worker *w = arg;
+	struct pool *p = w->p;
+	struct job *j;
+	FILE *f;
+	vn_ctx *ctx;
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		while (p->next < p->n && p->next >= p->written + p->window)
+			pthread_cond_wait(&p->cond, &p->lock);
+		j = p->next < p->n ? &p->v[p->next++] : NULL;
+		pthread_mutex_unlock(&p->lock);
+		if (j == NULL)
+			break;
+		if (j->err == 0 && j->conf != -2) {
+			f = j->from_stdin ? stdin : fopen(j->path, "rb");
+			j->buf = f ? slurp(f, &j->len) : NULL;
+			if (j->buf == NULL)
+				j->read_err = errno ? errno : EIO;
+			if (f && f != stdin)
+				fclose(f);
+		}
+		if (j->buf) {
+			ctx = worker_ctx(w, j->conf);
+			j->st = ctx ? lint_with(ctx, j->path, j->buf, j->len, &j->res)
+				    : VN_ENOMEM;
+		}
+		pthread_mutex_lock(&p->lock);
+		j->done = 1;
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+	}
+	return NULL;
+}
+
+/* Lint the paths with njobs threads; the reports come out in the order
+ * and the form of a run with one. */
+static void
+lint_parallel(struct run *r, char **paths, int npaths, int njobs)
+{
+	struct pool p;
+	struct pool_worker *w = calloc((size_t)njobs, sizeof(*w));
+	const struct vn_config *cfg;
+	struct job *j;
+	size_t i;
+	int k, started = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.window = 4 * (size_t)njobs;
+	for (k = 0; k < npaths; k++) {
+		if (strcmp(paths[k], "-") != 0 && is_dir(paths[k])) {
+			if (!walk_dir(paths[k], pool_visit, pool_fail, &p))
+				r->trouble = 1;
+		} else {
+			pool_file(&p, paths[k], strcmp(paths[k], "-") == 0);
+		}
+	}
+	if (w == NULL || p.failed) {
+		fputs("vnlint: out of memory\n", stderr);
+		r->trouble = 1;
+		goto out;
+	}
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.cond, NULL);
+	for (k = 0; k < njobs; k++) {
+		w[k].p = &p;
+		w[k].ctx = calloc(r->nconf + 1, sizeof(*w[k].ctx));
+		w[k].started = w[k].ctx &&
+			       pthread_create(&w[k].thread, NULL, pool_work, &w[k]) == 0;
+		started += w[k].started;
+	}
+	for (i = 0; i < p.n; i++) {
+		j = &p.v[i];
+		pthread_mutex_lock(&p.lock);
+		while (!j->done && started)
+			pthread_cond_wait(&p.cond, &p.lock);
+		pthread_mutex_unlock(&p.lock);
+		if (!j->done) {
+			fputs("vnlint: cannot start a thread\n", stderr);
+			r->trouble = 1;
+			break;
+		}
+		if (j->err) {
+			fprintf(stderr, "vnlint: %s: %s\n", j->path, strerror(j->err));
+		} else if (j->read_err) {
+			fprintf(stderr, "vnlint: %s: %s\n", j->path,
+				strerror(j->read_err));
+			r->trouble = 1;
+		} else if (j->conf != -2) {
+			vn_ctx *ctx = context_for(r, j->path, &cfg);
+
+			report_buffer(r, j->path, j->from_stdin, ctx, cfg, j->buf,
+				      j->len, j->st, j->res);
+			j->res = NULL;
+		}
+		free(j->buf);
+		j->buf = NULL;
+		pthread_mutex_lock(&p.lock);
+		p.written++;
+		pthread_cond_broadcast(&p.cond);
+		pthread_mutex_unlock(&p.lock);
+	}
+	for (k = 0; k < njobs; k++) {
+		if (w[k].started)
+			pthread_join(w[k].thread, NULL);
+		for (i = 0; w[k].ctx && i <= r->nconf; i++)
+			vn_ctx_free(w[k].ctx[i]);
+		free(w[k].ctx);
+	}
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.cond);
+out:
+	for (i = 0; i < p.n; i++) {
+		vn_result_free(p.v[i].res);
+		free(p.v[i].buf);
+		free(p.v[i].path);
+	}
+	free(p.v);
+	free(w);
 }
 
 static int
@@ -743,7 +1014,7 @@ train_main(int argc, char **argv)
 			continue;
 		}
 		if (is_dir(argv[i])) {
-			if (!walk_dir(argv[i], train_visit, &tr))
+			if (!walk_dir(argv[i], train_visit, NULL, &tr))
 				tr.trouble = 1;
 		} else {
 			train_visit(&tr, argv[i]);
@@ -1205,7 +1476,9 @@ main(int argc, char **argv)
 		out_json_begin(stdout);
 	if (o.format == FMT_SARIF && frame)
 		out_sarif_begin(&r.sarif, stdout, r.ctx, o.lang);
-	for (i = 0; i < npaths; i++) {
+	if (co.jobs > 1)
+		lint_parallel(&r, paths, npaths, co.jobs);
+	for (i = 0; co.jobs == 1 && i < npaths; i++) {
 		if (strcmp(paths[i], "-") != 0 && is_dir(paths[i]))
 			lint_dir(&r, paths[i]);
 		else
