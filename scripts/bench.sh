@@ -20,6 +20,9 @@
 #            (repeatable where seconds are not)
 #   rule packs: vnlint without the shipped packs, and with synthetic packs
 #            of 10 and 1,000 rules (build/bench/rules-N), best of 3 each
+#   --jobs 1 and 2 over the same text as one file per document
+#   corpus mode (--corpus, --jobs 1 and 2): MB/s of text and documents/s
+#   linear cost: MB/s on the text repeated to 1, 10 and 100 MB
 # A missing or crashing vnlint is reported as n/a; the other lines still print.
 set -euo pipefail
 
@@ -295,4 +298,61 @@ if vn_t:
         out("instructions_startup", "%.0f" % (i0 / 1e6), "million (callgrind, 1 KB file)")
     else:
         out("instructions_per_mb", "n/a", "(valgrind missing)")
+
+# ---- threads, corpus mode, linear cost ------------------------------------
+# --jobs over many files: the bench text's documents as separate files.
+# Corpus mode: the same documents as JSON Lines (each file's text cut
+# into documents of about 4 KB at paragraph breaks), one thread and two.
+# Linear cost: the bench text repeated to 1, 10 and 100 MB, same MB/s.
+import json, shutil
+if vn_t:
+    fdir = os.path.join(bdir, "files")
+    stamp = os.path.join(fdir, ".size")
+    if not os.path.exists(stamp) or open(stamp).read() != str(size):
+        shutil.rmtree(fdir, ignore_errors=True)
+        os.makedirs(fdir)
+        for i, d in enumerate(buf):
+            with open(os.path.join(fdir, "%05d.txt" % i), "wb") as f:
+                f.write(d)
+        with open(stamp, "w") as f:
+            f.write(str(size))
+    t1, _ = best_of(3, vn_cmd + [fdir], ok=VN_OK, slow=SLOW)
+    t2, _ = best_of(3, vn_cmd + ["--jobs", "2", fdir], ok=VN_OK, slow=SLOW)
+    if t1 and t2:
+        out("files", len(buf), "files")
+        out("vnlint_files_jobs1_throughput", "%.2f" % (size / MB / t1), "MB/s")
+        out("vnlint_files_jobs2_throughput", "%.2f" % (size / MB / t2), "MB/s (--jobs 2)")
+        out("ratio_jobs2_over_jobs1", "%.2f" % (t1 / t2), "x (2 cores)")
+    jl = os.path.join(bdir, "corpus.jsonl")
+    lines, text_bytes = [], 0
+    for d in buf:
+        text = d.decode("utf-8", "replace")
+        cur = ""
+        for para in text.split("\n\n"):
+            cur = cur + "\n\n" + para if cur else para
+            if len(cur) >= 4000:
+                lines.append(cur)
+                cur = ""
+        if cur:
+            lines.append(cur)
+    enc = b"".join(json.dumps({"id": i, "text": t}, ensure_ascii=False).encode() + b"\n"
+                   for i, t in enumerate(lines))
+    text_bytes = sum(len(t.encode()) for t in lines)
+    write_if_changed(jl, enc)
+    for j in ("1", "2"):
+        t, _ = best_of(3, [vnlint, "--corpus", "--jobs", j, jl], slow=SLOW)
+        if t:
+            out("corpus_jobs%s_throughput" % j, "%.2f" % (text_bytes / MB / t),
+                "MB/s of text, %.0f docs/s (%d docs, %.2f MB of JSON Lines)"
+                % (len(lines) / t, len(lines), len(enc) / MB))
+    for n in (1, 10, 100):
+        path = os.path.join(bdir, "linear-%d.txt" % n)
+        want = n * int(MB)
+        if not os.path.exists(path) or os.path.getsize(path) < want * 0.99:
+            with open(path, "wb") as f:
+                while f.tell() < want:
+                    f.write(cut(data, want - f.tell()) or data[: want - f.tell()])
+        t, _ = best_of(1 if n == 100 else 3, vn_cmd + [path], ok=VN_OK)
+        if t:
+            out("vnlint_%dmb_throughput" % n, "%.2f" % (os.path.getsize(path) / MB / t), "MB/s (%d MB file)" % n)
 PY

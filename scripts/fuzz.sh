@@ -7,12 +7,13 @@
 # (kept between runs, never committed; FUZZ_DIR moves build/fuzz); a
 # crash leaves its input in build/fuzz/crash-T-* and makes the script
 # exit 1. Prints one line per
-# target: executions, corpus size, outcome. Targets: lint rules config lsp.
+# target: executions, corpus size, outcome. Targets: lint rules config lsp
+# corpus.
 set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
-targets=${*:-lint rules config lsp}
+targets=${*:-lint rules config lsp corpus}
 B=${FUZZ_DIR:-build/fuzz}
 
 # clang and its libFuzzer runtime (a separate package on Debian).
@@ -25,14 +26,15 @@ if ! clang -fsanitize=fuzzer $probe -o $B/probe 2>/dev/null; then
 	sh scripts/deps.sh "libclang-rt-$major-dev"
 fi
 
-pkgs="hunspell libpcre2-8 libutf8proc libcjson inih"
+pkgs="hunspell libpcre2-8 libutf8proc libcjson inih zlib libzstd"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer \
 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 -Isrc $(pkg-config --cflags $pkgs)"
-libs="$(pkg-config --libs $pkgs) -lm"
+libs="$(pkg-config --libs $pkgs) -lm -pthread"
 lib=$(make -s -f Makefile print-lib-src)
 cli="src/out_text.c src/out_json.c src/out_jsonl.c src/out_sarif.c \
-src/out_diff.c src/config.c src/lsp.c"
+src/out_diff.c src/config.c src/lsp.c src/corpus.c src/json_scan.c \
+src/instream.c"
 
 seed() { # target -> seed files
 	case $1 in
@@ -40,6 +42,7 @@ seed() { # target -> seed files
 	rules) ls rules/*.rules tests/rules/*/*.rules ;;
 	config) find tests -name '*.ini' ;;
 	lsp) ls fuzz/seeds/lsp/* ;;
+	corpus) ls tests/cli/corpus/* ;;
 	esac
 }
 
@@ -66,6 +69,10 @@ for t in $targets; do
 	for f in $(seed $t); do
 		cp "$f" "$B/corpus/$t/seed-$(basename "$f")"
 	done
+	if [ "$t" = corpus ]; then # compressed input is told by its magic
+		gzip -c tests/cli/corpus/docs.in >$B/corpus/$t/seed-docs.gz
+		zstd -q -c tests/cli/corpus/docs.in >$B/corpus/$t/seed-docs.zst
+	fi
 	log=$B/fuzz_$t.log
 	if $B/fuzz_$t -max_total_time="$secs" -max_len=65536 -timeout=30 \
 		-rss_limit_mb=2048 -print_final_stats=1 \

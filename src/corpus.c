@@ -393,7 +393,8 @@ attributes(struct worker *w, const char *text, size_t len,
 			s->weight = w->c->weight[k];
 		}
 	}
-	coverage(w->spans, w->nspans, w->spans + w->cap_spans, &bad, &weighted);
+	coverage(w->spans, w->nspans, w->spans ? w->spans + w->cap_spans : NULL,
+		 &bad, &weighted);
 	sc = chars ? 1.0 - weighted / (double)chars : 1.0;
 	if (sc < 0)
 		sc = 0;
@@ -774,7 +775,8 @@ work(void *arg)
 					 l->len, c->o->max_doc_bytes);
 				error_record(w, "", l->lineno, NULL, LE_TOO_LONG, what);
 			} else {
-				one_line(w, w->batch.data + l->off, l->len, l->lineno);
+				one_line(w, w->batch.data ? w->batch.data + l->off : "",
+					 l->len, l->lineno);
 			}
 		}
 		pthread_mutex_lock(&c->lock);

@@ -1,0 +1,1 @@
+--corpus --input lines corpus/empty-lines.in corpus/clean.in

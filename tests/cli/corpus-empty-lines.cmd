@@ -1,0 +1,1 @@
+--corpus corpus/empty-lines.in
