@@ -20,25 +20,7 @@ same() { # NAME FILE: FILE must equal the single-process output
 
 # Documents: the golden fixtures, every text fixture as a document and
 # each of its paragraphs as another, repeated to about 600 KB.
-python3 - "$here" "$tmp/in.jsonl" <<'EOF'
-import glob, json, os, sys
-here, out = sys.argv[1], sys.argv[2]
-docs = []
-for p in sorted(glob.glob(os.path.join(here, "cli", "*.txt"))):
-    t = open(p, "rb").read().decode("utf-8", "replace").replace("\0", "")
-    docs.append({"id": os.path.basename(p), "text": t})
-    for i, para in enumerate(t.split("\n\n")):
-        docs.append({"id": [os.path.basename(p), i], "text": para})
-fixture = open(os.path.join(here, "cli", "corpus", "docs.in"), "rb").read()
-with open(out, "wb") as f:
-    n = 0
-    while f.tell() < 600_000:
-        for d in docs:
-            d = dict(d, n=n)
-            f.write(json.dumps(d, ensure_ascii=n % 2 == 0).encode() + b"\n")
-        f.write(fixture + b"\n")
-        n += 1
-EOF
+python3 "$here/corpus-input.py" "$tmp/in.jsonl" 600000
 lines=$(wc -l <"$tmp/in.jsonl")
 
 # One process is the reference.
