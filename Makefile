@@ -53,7 +53,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus print-lib-src FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus test-hosts print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -169,6 +169,12 @@ print-lib-src:
 test-corpus: $(B)/vnlint
 	@bash tests/corpus.sh $(B)/vnlint
 
+# Corpus mode across machines (docs/corpus-mode.md, "Running on many
+# machines"): GNU parallel --sshlogin over two sshd of the test's own on
+# loopback ports.
+test-hosts: $(B)/vnlint
+	@bash tests/corpus-hosts.sh $(B)/vnlint
+
 # vnlint train, models in .vnlint.ini, --model/--no-model.
 test-model: $(B)/vnlint
 	@sh tests/model.sh $(B)/vnlint
@@ -181,7 +187,7 @@ test-fix: $(B)/vnlint
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-corpus test-asan test-install test-fuzz
+test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-corpus test-hosts test-asan test-install test-fuzz
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement
