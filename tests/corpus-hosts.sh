@@ -63,8 +63,8 @@ user=$(id -un)
 # no ~/.bashrc of this machine, as on a clean worker, where one that runs
 # `pyenv init` cost two seconds a job.
 start_host() {
-	local name=$1 try port pid
-	for try in 1 2 3 4 5 6 7 8 9 10; do
+	local name=$1 port pid
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
 		port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
 		cat >"$tmp/$name.sshd_config" <<EOF
 ListenAddress 127.0.0.1:$port
@@ -91,8 +91,7 @@ EOF
 		"$SSHD" -D -f "$tmp/$name.sshd_config" -E "$tmp/$name.log" &
 		pid=$!
 		pids="$pids $pid"
-		local i
-		for i in $(seq 100); do
+		for _ in $(seq 100); do
 			if grep -q "Server listening on 127.0.0.1 port $port" "$tmp/$name.log"; then
 				cat >>"$tmp/ssh_config" <<EOF
 Host $name
@@ -109,7 +108,7 @@ EOF
 		done
 		kill "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
-		pids=${pids% $pid}
+		pids=${pids% "$pid"}
 	done
 	echo "FAIL: sshd for $name did not start; its last log:"
 	cat "$tmp/$name.log"
@@ -137,7 +136,7 @@ SSH="ssh -F $tmp/ssh_config"
 
 # Both hosts answer.
 for h in vnhost1 vnhost2; do
-	out=$(timeout 20 $SSH "$h" echo ready </dev/null 2>"$tmp/ssh.err")
+	out=$(timeout 20 ssh -F "$tmp/ssh_config" "$h" echo ready </dev/null 2>"$tmp/ssh.err")
 	[ "$out" = ready ] && ok || bad "ssh $h: '$out' $(cat "$tmp/ssh.err")"
 done
 
