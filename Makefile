@@ -171,9 +171,11 @@ test-corpus: $(B)/vnlint
 
 # Corpus mode across machines (docs/corpus-mode.md, "Running on many
 # machines"): GNU parallel --sshlogin over two sshd of the test's own on
-# loopback ports.
+# loopback ports, and a Dask LocalCluster of two workers (Debian's
+# python3-distributed, so Debian's python3 whatever python3 PATH finds).
 test-hosts: $(B)/vnlint
 	@bash tests/corpus-hosts.sh $(B)/vnlint
+	@/usr/bin/python3 tests/corpus-dask.py $(B)/vnlint
 
 # vnlint train, models in .vnlint.ini, --model/--no-model.
 test-model: $(B)/vnlint
