@@ -53,7 +53,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus test-jobs print-lib-src FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus test-jobs test-hosts print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -173,6 +173,14 @@ test-corpus: $(B)/vnlint
 test-jobs: $(B)/vnlint
 	@sh tests/jobs.sh $(B)/vnlint
 
+# Corpus mode across machines (docs/corpus-mode.md, "Running on many
+# machines"): GNU parallel --sshlogin over two sshd of the test's own on
+# loopback ports, and a Dask LocalCluster of two workers (Debian's
+# python3-distributed, so Debian's python3 whatever python3 PATH finds).
+test-hosts: $(B)/vnlint
+	@bash tests/corpus-hosts.sh $(B)/vnlint
+	@/usr/bin/python3 tests/corpus-dask.py $(B)/vnlint
+
 # vnlint train, models in .vnlint.ini, --model/--no-model.
 test-model: $(B)/vnlint
 	@sh tests/model.sh $(B)/vnlint
@@ -185,7 +193,7 @@ test-fix: $(B)/vnlint
 test-rules: $(B)/vnlint
 	@$(B)/vnlint --test-rules rules
 
-test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-corpus test-jobs test-asan test-install test-fuzz
+test: test-unit test-cli test-lsp test-rules test-fix test-model test-robust test-corpus test-jobs test-hosts test-asan test-install test-fuzz
 	@echo "all tests passed"
 
 # ------------------------------------------------------- measurement

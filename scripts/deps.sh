@@ -11,7 +11,8 @@ else
 	PKGS="gcc make pkg-config libhunspell-dev hunspell hunspell-vi hunspell-en-us \
 libpcre2-dev libutf8proc-dev libcmocka-dev libcjson-dev libinih-dev zlib1g-dev \
 libzstd-dev python3 parallel zstd gzip \
-python3-jsonschema time"
+python3-jsonschema time openssh-server openssh-client procps \
+python3-distributed jq"
 fi
 missing=""
 for p in $PKGS; do

@@ -20,25 +20,7 @@ same() { # NAME FILE: FILE must equal the single-process output
 
 # Documents: the golden fixtures, every text fixture as a document and
 # each of its paragraphs as another, repeated to about 600 KB.
-python3 - "$here" "$tmp/in.jsonl" <<'EOF'
-import glob, json, os, sys
-here, out = sys.argv[1], sys.argv[2]
-docs = []
-for p in sorted(glob.glob(os.path.join(here, "cli", "*.txt"))):
-    t = open(p, "rb").read().decode("utf-8", "replace").replace("\0", "")
-    docs.append({"id": os.path.basename(p), "text": t})
-    for i, para in enumerate(t.split("\n\n")):
-        docs.append({"id": [os.path.basename(p), i], "text": para})
-fixture = open(os.path.join(here, "cli", "corpus", "docs.in"), "rb").read()
-with open(out, "wb") as f:
-    n = 0
-    while f.tell() < 600_000:
-        for d in docs:
-            d = dict(d, n=n)
-            f.write(json.dumps(d, ensure_ascii=n % 2 == 0).encode() + b"\n")
-        f.write(fixture + b"\n")
-        n += 1
-EOF
+python3 "$here/corpus-input.py" "$tmp/in.jsonl" 600000
 lines=$(wc -l <"$tmp/in.jsonl")
 
 # One process is the reference.
@@ -134,6 +116,36 @@ assert s["documents"] + errs == lines, s
 assert s["passed"] == kept and s["passed"] + s["dropped"] == lines, s
 assert sum(s["counts"].values()) == s["findings"], s
 EOF
+
+# Dolma attributes made from the records by scripts/dolma-attributes.jq:
+# one line per input line, the same ids, the score and every span.
+if command -v jq >/dev/null; then
+	jq -c -f "$here/../scripts/dolma-attributes.jq" "$tmp/one.out" >"$tmp/dolma.out"
+	python3 - "$tmp/one.out" "$tmp/dolma.out" <<'EOF' && ok || bad "Dolma attributes"
+import json, re, sys
+recs = [json.loads(l) for l in open(sys.argv[1], "rb")]
+dolma = [json.loads(l) for l in open(sys.argv[2], "rb")]
+assert len(recs) == len(dolma), (len(recs), len(dolma))
+for r, d in zip(recs, dolma):
+    assert set(d) == {"id", "attributes"}, d
+    # jq 1.6 holds numbers as doubles (as the .jq file says): a numeric
+    # id beyond 2^53 comes out rounded; Dolma's ids are strings.
+    big = isinstance(r["id"], int) and abs(r["id"]) > 2**53
+    assert (float(d["id"]) == float(r["id"]) if big else d["id"] == r["id"]), (r, d)
+    a = d["attributes"]
+    if "vnlint" not in r:
+        assert a == {}, d
+        continue
+    v = r["vnlint"]
+    assert a.pop("vnlint__vnlint__score") == [[0, v["chars"], v["score"]]], d
+    want = {}
+    for s, e, rule in v["spans"]:
+        want.setdefault("vnlint__vnlint__" + re.sub("[/-]", "_", rule), []).append([s, e, 1])
+    assert a == want, (r, d)
+EOF
+else
+	bad "jq is not installed (scripts/deps.sh installs it)"
+fi
 
 # Memory does not grow with the input: 10 MB and 300 MB of documents
 # (mostly padding, every 40th a real text) streamed in.
