@@ -46,7 +46,7 @@ LIB_SRC  := src/buf.c src/utf8.c src/text.c src/token.c src/syllable.c \
             src/multimap.c src/regex.c src/rulefile.c src/check_packs.c \
             src/selftest.c src/markup.c src/suppress.c src/fix.c \
             src/check_tone.c src/confuse.c src/model.c src/train.c \
-            src/check_context.c
+            src/check_context.c src/check_diacritics.c
 CLI_SRC  := src/main.c src/corpus.c src/json_scan.c src/instream.c src/out_text.c src/out_json.c src/out_diff.c src/fix_write.c src/config.c src/out_jsonl.c src/out_sarif.c src/lsp.c
 UNIT     := syllable text token lexicon lint model ime legacy
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \

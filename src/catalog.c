@@ -716,4 +716,31 @@ const struct vni_rule_info vni_rules[VNI_R_COUNT] = {
 		 "diện như 'Chia sẻ', 'Xem thêm' chỉ bị báo khi đứng cạnh một "
 		 "dòng thừa khác."},
 		0},
+	[VNI_R_NO_DIACRITICS] = {
+		"input/no-diacritics", VN_SEV_WARNING,
+		{"Vietnamese written without tone and vowel marks",
+		 "tiếng Việt viết không dấu"},
+		{"A paragraph of Vietnamese with every mark missing ('Toi dang "
+		 "song o Ha Noi'): typed with no input method, or folded to ASCII "
+		 "on the way. Each word is still a valid syllable, so spelling "
+		 "checks see nothing; the paragraph is reported when it has at "
+		 "least 8 words, none of them marked, at least 85% are toneless "
+		 "Vietnamese syllables and at least a quarter are the stripped "
+		 "forms of very common words ('duoc', 'nguoi', 'khong', 'cua'; at "
+		 "least three different ones). English prose has none of those "
+		 "words and one marked word anywhere clears the paragraph, so "
+		 "names ('Ha Noi') inside marked text are never reported. There "
+		 "is no fix: which marks were lost cannot be known from the "
+		 "letters alone.",
+		 "Một đoạn tiếng Việt mất hết dấu ('Toi dang song o Ha Noi'): gõ "
+		 "khi không có bộ gõ, hoặc bị chuyển sang ASCII dọc đường. Mỗi từ "
+		 "vẫn là âm tiết hợp lệ nên kiểm tra chính tả không thấy gì; đoạn "
+		 "bị báo khi có ít nhất 8 từ, không từ nào có dấu, ít nhất 85% là "
+		 "âm tiết tiếng Việt không dấu và ít nhất một phần tư là dạng bỏ "
+		 "dấu của các từ rất thông dụng ('duoc', 'nguoi', 'khong', 'cua'; "
+		 "ít nhất ba từ khác nhau). Văn xuôi tiếng Anh không có những từ "
+		 "đó, và chỉ một từ có dấu là đoạn không bị báo, nên tên riêng "
+		 "('Ha Noi') trong văn bản có dấu không bao giờ bị báo. Không có "
+		 "cách sửa: không thể biết dấu nào đã mất chỉ từ các chữ cái."},
+		0},
 };

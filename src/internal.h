@@ -346,6 +346,7 @@ enum vni_rule {
 	VNI_R_TRUNCATED_PARAGRAPH,
 	VNI_R_DUPLICATE_PARAGRAPH,
 	VNI_R_BOILERPLATE,
+	VNI_R_NO_DIACRITICS,
 	VNI_R_COUNT
 };
 
@@ -950,6 +951,7 @@ void vni_check_context(struct vni_block *b); /* check_context.c: the model */
 void vni_check_truncation(struct vni_block *b);
 void vni_check_duplicate(struct vni_block *b);
 void vni_check_boilerplate(struct vni_block *b);
+void vni_check_diacritics(struct vni_block *b);
 /* Where the block starting at start ends (a paragraph, at most 256 KiB). */
 size_t vni_block_end(const char *s, size_t len, size_t start);
 

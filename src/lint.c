@@ -677,6 +677,7 @@ static const check_fn checks[] = {
 	vni_check_ellipsis, vni_check_case,	  vni_check_split,
 	vni_check_joined,   vni_check_letters,	  vni_check_ime,
 	vni_check_truncation, vni_check_duplicate, vni_check_boilerplate,
+	vni_check_diacritics,
 };
 
 static void

@@ -1,0 +1,1 @@
+--format gnu no-diacritics.txt
