@@ -858,6 +858,19 @@ size_t vni_hold(struct vni_doc *doc);
 void vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v);
 enum vni_verdict vni_verdict_of(const struct vni_doc *doc, size_t id);
 
+/* Each word's lowercase form in the current block, made the first time a
+ * check asks (vni_token_lower): checks ask for the same word again and
+ * again. */
+struct vni_lowtok {
+	uint32_t off, len; /* in buf; off LOW_UNSET: not made yet */
+};
+
+struct vni_lowcache {
+	struct vni_lowtok *tok; /* one per token of the block */
+	size_t ntok, cap;
+	struct vni_buf buf;
+};
+
 /* The state handed to each check for one block. */
 struct vni_block {
 	vn_ctx *ctx;
@@ -868,6 +881,7 @@ struct vni_block {
 	size_t line;      /* document line of the block's first byte, from 1 */
 	int hidden;       /* text that markup hides (code): no prose here */
 	struct vni_doc *doc;
+	struct vni_lowcache *low; /* NULL: lowercase each time */
 	struct vni_finding *f;
 	size_t nf, capf;
 	int failed;

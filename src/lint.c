@@ -516,11 +516,85 @@ vni_known_syllable(vn_ctx *ctx, const char *low, size_t n)
 	return ok;
 }
 
+#define LOW_UNSET UINT32_MAX
+#define LOW_FAILED (UINT32_MAX - 1) /* len: the text cannot be lowercased */
+
+/* Forget the lowercase forms of the previous block; 0 without memory
+ * (then every request lowercases anew). */
+static int
+low_reset(struct vni_lowcache *lc, size_t ntok)
+{
+	void *p = lc->tok;
+
+	lc->ntok = 0;
+	lc->buf.len = 0;
+	if (ntok > lc->cap) {
+		p = realloc(lc->tok, ntok * sizeof(*lc->tok));
+		if (p == NULL)
+			return 0;
+		lc->tok = p;
+		lc->cap = ntok;
+	}
+	memset(lc->tok, 0xFF, ntok * sizeof(*lc->tok)); /* all LOW_UNSET */
+	lc->ntok = ntok;
+	return 1;
+}
+
+static void
+low_free(struct vni_lowcache *lc)
+{
+	free(lc->tok);
+	vni_buf_free(&lc->buf);
+	memset(lc, 0, sizeof(*lc));
+}
+
+/* Make the lowercase form of token i; 0 without memory. */
+static int
+low_make(struct vni_lowcache *lc, const char *text,
+	 const struct vni_token *t, size_t i)
+{
+	struct vni_buf *buf = &lc->buf;
+	/* Lowercasing makes a character at most 1.5 times longer. */
+	size_t room = 2 * (size_t)t->len + 1, n;
+
+	void *p = buf->ptr;
+
+	if (buf->len > UINT32_MAX - 2 - room ||
+	    !vni_grow(&p, &buf->cap, buf->len + room, 1))
+		return 0;
+	buf->ptr = p;
+	n = vni_lower(text + t->off, t->len, buf->ptr + buf->len, room);
+	lc->tok[i].off = (uint32_t)buf->len;
+	if (n == 0 && t->len > 0) {
+		lc->tok[i].len = LOW_FAILED;
+		return 1;
+	}
+	lc->tok[i].len = (uint32_t)n;
+	buf->len += n;
+	return 1;
+}
+
 size_t
 vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 		char *out, size_t cap)
 {
-	return vni_lower(b->text + t->off, t->len, out, cap);
+	struct vni_lowcache *lc = b->low;
+	uintptr_t at = (uintptr_t)t, v = (uintptr_t)b->toks->v;
+	size_t i, n;
+
+	if (lc == NULL || at < v || (at - v) % sizeof(*t) != 0 ||
+	    (i = (at - v) / sizeof(*t)) >= lc->ntok)
+		return vni_lower(b->text + t->off, t->len, out, cap);
+	if (lc->tok[i].off == LOW_UNSET &&
+	    !low_make(lc, b->text, t, i))
+		return vni_lower(b->text + t->off, t->len, out, cap);
+	n = lc->tok[i].len;
+	/* As vni_lower: the text and its NUL must fit. */
+	if (n == LOW_FAILED || n >= cap)
+		return 0;
+	memcpy(out, lc->buf.ptr + lc->tok[i].off, n);
+	out[n] = '\0';
+	return n;
 }
 
 /* ----------------------------------------------------------------- lint */
@@ -1217,6 +1291,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	struct vni_paras paras;
 	struct vni_block b;
 	struct vni_doc doc;
+	struct vni_lowcache low;
 	/* Columns are counted on the original text, never on the mask. */
 	struct cursor cur = {text, len, 0, 1, 1};
 	vn_markup markup = opts ? opts->markup : VN_MARKUP_TEXT;
@@ -1242,6 +1317,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	memset(&toks, 0, sizeof(toks));
 	memset(&paras, 0, sizeof(paras));
 	memset(&b, 0, sizeof(b));
+	memset(&low, 0, sizeof(low));
 	if (!doc_init(&doc, ctx)) {
 		doc_free(&doc);
 		free(r);
@@ -1271,6 +1347,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 		}
 		b.text = t.norm.ptr;
 		b.len = t.norm.len;
+		b.low = low_reset(&low, toks.n) ? &low : NULL;
 		/* Nothing to read, yet the original has text: code or
 		 * markup that the mask blanked. */
 		b.hidden = paras.n == 0 && !blank(text + start, end - start);
@@ -1302,6 +1379,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	vni_text_free(&t);
 	vni_tokens_free(&toks);
 	vni_paras_free(&paras);
+	low_free(&low);
 	free(masked);
 	if (st != VN_OK) {
 		vn_result_free(r);
