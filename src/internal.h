@@ -36,7 +36,17 @@ char *vni_strndup(const char *s, size_t n);
  * negative length -k when the first k bytes form an invalid sequence
  * (k >= 1, the maximal invalid prefix). Rejects overlongs, surrogates and
  * code points above U+10FFFF. */
-int vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+int vni_utf8_decode_mb(const unsigned char *s, size_t n, int32_t *cp);
+/* ASCII, most of any text, is decoded inline. */
+static inline int
+vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	return vni_utf8_decode_mb(s, n, cp);
+}
 /* Encode cp into out (4 bytes room); returns length. */
 int vni_utf8_encode(int32_t cp, char *out);
 
