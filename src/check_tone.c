@@ -17,6 +17,8 @@ base_letter(long cp)
 	utf8proc_int32_t d[4];
 	utf8proc_ssize_t n;
 
+	if (cp < 0x80) /* what case folding makes of ASCII */
+		return cp >= 'A' && cp <= 'Z' ? (int)cp + 32 : (int)cp;
 	n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4,
 				    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD,
 				    NULL);
@@ -28,20 +30,24 @@ base_letter(long cp)
 static int
 may_have_two_styles(const char *s, size_t n)
 {
-	long cp[2] = {0, 0};
+	int32_t cp[2] = {0, 0};
 	size_t i = 0;
 	int k, a, z;
 
-	while (i < n && (k = vn_utf8_decode(s + i, n - i, &cp[1])) > 0) {
+	while (i < n && (k = vni_utf8_decode((const unsigned char *)s + i,
+					     n - i, &cp[1])) > 0) {
 		i += (size_t)k;
 		if (i < n)
 			cp[0] = cp[1];
 	}
 	if (i < n || n < 2)
 		return 0;
-	/* cp[0] is now the letter before the last one */
-	a = base_letter(cp[0]);
+	/* cp[0] is now the letter before the last one; the last one
+	 * first, as it seldom is a, e or y */
 	z = base_letter(cp[1]);
+	if (z != 'a' && z != 'e' && z != 'y')
+		return 0;
+	a = base_letter(cp[0]);
 	return (a == 'o' && (z == 'a' || z == 'e')) || (a == 'u' && z == 'y');
 }
 
