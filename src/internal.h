@@ -868,11 +868,13 @@ size_t vni_hold(struct vni_doc *doc);
 void vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v);
 enum vni_verdict vni_verdict_of(const struct vni_doc *doc, size_t id);
 
-/* Each word's lowercase form in the current block, made the first time a
- * check asks (vni_token_lower): checks ask for the same word again and
- * again. */
+/* What checks ask of each word of the current block, again and again:
+ * found out the first time (vni_token_lower, vni_token_known,
+ * vni_token_reformed). */
 struct vni_lowtok {
-	uint32_t off, len; /* in buf; off LOW_UNSET: not made yet */
+	uint32_t off, len;   /* lowercase form in buf; off LOW_UNSET: not yet */
+	uint32_t roff, rlen; /* reformed key in buf; roff LOW_UNSET: not yet */
+	int8_t known;        /* a known syllable; -1: not asked yet */
 };
 
 struct vni_lowcache {
@@ -918,6 +920,12 @@ int vni_known_syllable(vn_ctx *ctx, const char *low, size_t n);
 /* The token's text lowercased into out; 0 if it does not fit. */
 size_t vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 		       char *out, size_t cap);
+/* Is the token, lowercased, a known syllable (vni_known_syllable)? */
+int vni_token_known(const struct vni_block *b, const struct vni_token *t);
+/* The token lowercased (at most 63 bytes) and restyled to the reformed
+ * tone placement, into out; 0 if either does not fit. */
+size_t vni_token_reformed(const struct vni_block *b,
+			  const struct vni_token *t, char *out, size_t cap);
 
 /* Helpers for checks: the index of the next/previous token that is not a
  * space (newlines count as tokens), or (size_t)-1. */

@@ -548,6 +548,20 @@ low_free(struct vni_lowcache *lc)
 	memset(lc, 0, sizeof(*lc));
 }
 
+/* Room for n more bytes in the cache's buffer; 0 without memory. */
+static int
+low_room(struct vni_lowcache *lc, size_t n)
+{
+	struct vni_buf *buf = &lc->buf;
+	void *p = buf->ptr;
+
+	if (buf->len > UINT32_MAX - 2 - n ||
+	    !vni_grow(&p, &buf->cap, buf->len + n, 1))
+		return 0;
+	buf->ptr = p;
+	return 1;
+}
+
 /* Make the lowercase form of token i; 0 without memory. */
 static int
 low_make(struct vni_lowcache *lc, const char *text,
@@ -557,12 +571,8 @@ low_make(struct vni_lowcache *lc, const char *text,
 	/* Lowercasing makes a character at most 1.5 times longer. */
 	size_t room = 2 * (size_t)t->len + 1, n;
 
-	void *p = buf->ptr;
-
-	if (buf->len > UINT32_MAX - 2 - room ||
-	    !vni_grow(&p, &buf->cap, buf->len + room, 1))
+	if (!low_room(lc, room))
 		return 0;
-	buf->ptr = p;
 	n = vni_lower(text + t->off, t->len, buf->ptr + buf->len, room);
 	lc->tok[i].off = (uint32_t)buf->len;
 	if (n == 0 && t->len > 0) {
@@ -574,25 +584,96 @@ low_make(struct vni_lowcache *lc, const char *text,
 	return 1;
 }
 
+/* The cache entry of token t, its lowercase form made; NULL if t is not
+ * of the block or there is no memory. */
+static struct vni_lowtok *
+low_entry(const struct vni_block *b, const struct vni_token *t)
+{
+	struct vni_lowcache *lc = b->low;
+	uintptr_t at = (uintptr_t)t, v = (uintptr_t)b->toks->v;
+	size_t i;
+
+	if (lc == NULL || at < v || (at - v) % sizeof(*t) != 0 ||
+	    (i = (at - v) / sizeof(*t)) >= lc->ntok)
+		return NULL;
+	if (lc->tok[i].off == LOW_UNSET && !low_make(lc, b->text, t, i))
+		return NULL;
+	return &lc->tok[i];
+}
+
 size_t
 vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 		char *out, size_t cap)
 {
-	struct vni_lowcache *lc = b->low;
-	uintptr_t at = (uintptr_t)t, v = (uintptr_t)b->toks->v;
-	size_t i, n;
+	const struct vni_lowtok *e = low_entry(b, t);
+	size_t n;
 
-	if (lc == NULL || at < v || (at - v) % sizeof(*t) != 0 ||
-	    (i = (at - v) / sizeof(*t)) >= lc->ntok)
+	if (e == NULL)
 		return vni_lower(b->text + t->off, t->len, out, cap);
-	if (lc->tok[i].off == LOW_UNSET &&
-	    !low_make(lc, b->text, t, i))
-		return vni_lower(b->text + t->off, t->len, out, cap);
-	n = lc->tok[i].len;
+	n = e->len;
 	/* As vni_lower: the text and its NUL must fit. */
 	if (n == LOW_FAILED || n >= cap)
 		return 0;
-	memcpy(out, lc->buf.ptr + lc->tok[i].off, n);
+	memcpy(out, b->low->buf.ptr + e->off, n);
+	out[n] = '\0';
+	return n;
+}
+
+int
+vni_token_known(const struct vni_block *b, const struct vni_token *t)
+{
+	struct vni_lowtok *e = low_entry(b, t);
+	char low[64];
+	size_t n;
+
+	if (e == NULL) {
+		n = vni_lower(b->text + t->off, t->len, low, sizeof(low));
+		return n && vni_known_syllable(b->ctx, low, n);
+	}
+	if (e->known < 0)
+		/* No syllable is anywhere near 64 bytes long: the answer
+		 * is the one for the form cut short at 64 bytes. */
+		e->known = (int8_t)(e->len != LOW_FAILED && e->len > 0 &&
+				    vni_known_syllable(b->ctx,
+						       b->low->buf.ptr + e->off,
+						       e->len));
+	return e->known;
+}
+
+size_t
+vni_token_reformed(const struct vni_block *b, const struct vni_token *t,
+		   char *out, size_t cap)
+{
+	struct vni_lowtok *e = low_entry(b, t);
+	struct vni_lowcache *lc = b->low;
+	char low[64], key[256];
+	size_t n;
+
+	if (e == NULL) {
+		n = vni_lower(b->text + t->off, t->len, low, sizeof(low));
+		return n ? vni_syllable_restyle(low, n, VNI_STYLE_REFORMED, out,
+						cap)
+			 : 0;
+	}
+	if (e->roff == LOW_UNSET) {
+		n = 0;
+		if (e->len != LOW_FAILED && e->len > 0 && e->len < sizeof(low)) {
+			memcpy(low, lc->buf.ptr + e->off, e->len);
+			n = vni_syllable_restyle(low, e->len, VNI_STYLE_REFORMED,
+						 key, sizeof(key));
+		}
+		if (n > 0 && !low_room(lc, n)) /* no memory: not kept */
+			return n < cap ? (memcpy(out, key, n + 1), n) : 0;
+		e->roff = (uint32_t)lc->buf.len;
+		e->rlen = n ? (uint32_t)n : LOW_FAILED;
+		memcpy(lc->buf.ptr + lc->buf.len, key, n);
+		lc->buf.len += n;
+	}
+	n = e->rlen;
+	/* As vni_syllable_restyle: the key and its NUL must fit. */
+	if (n == LOW_FAILED || n >= cap)
+		return 0;
+	memcpy(out, lc->buf.ptr + e->roff, n);
 	out[n] = '\0';
 	return n;
 }

@@ -50,41 +50,26 @@ static const char *const initials[] = {
 };
 #define NINITIALS (sizeof(initials) / sizeof(initials[0]))
 
-/* Every toneless rime, medial included (notes §1.1): 45 open rimes, then
- * the closed ones grouped by nucleus with the finals that nucleus takes.
- * The nh/ch, ng/c and "ă/â need a final" constraints live in the table. */
+/* Every toneless rime, medial included (notes §1.1): 45 open rimes and
+ * 111 closed ones, in byte order for a binary search. The nh/ch, ng/c and
+ * "ă/â need a final" constraints live in the table. */
 static const char *const rimes[] = {
-	"a", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư",
-	"ia", "ua", "ưa",
-	"ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "iu",
-	"oi", "ôi", "ơi", "ui", "ưi", "ưu",
-	"iêu", "yêu", "uôi", "ươi", "ươu",
-	"oa", "oe", "uê", "uy", "uơ",
-	"oai", "oay", "oao", "oeo", "uây", "uyu", "uya",
-
-	"am", "an", "ang", "anh", "ap", "at", "ac", "ach",
-	"ăm", "ăn", "ăng", "ăp", "ăt", "ăc",
-	"âm", "ân", "âng", "âp", "ât", "âc",
-	"em", "en", "eng", "ep", "et", "ec",
-	"êm", "ên", "ênh", "êp", "êt", "êch",
-	"im", "in", "inh", "ip", "it", "ich",
-	"om", "on", "ong", "op", "ot", "oc",
-	"oong", "ooc",
-	"ôm", "ôn", "ông", "ôp", "ôt", "ôc",
-	"ơm", "ơn", "ơp", "ơt",
-	"um", "un", "ung", "up", "ut", "uc",
-	"ưng", "ưt", "ưc",
-	"iêm", "iên", "iêng", "iêp", "iêt", "iêc",
-	"yêm", "yên", "yêng", "yêt",
-	"uôm", "uôn", "uông", "uôt", "uôc",
-	"ươm", "ươn", "ương", "ươp", "ươt", "ươc",
-	"oam", "oan", "oang", "oanh", "oap", "oat", "oac", "oach",
-	"oăm", "oăn", "oăng", "oăt", "oăc",
-	"oen", "oet",
-	"uân", "uâng", "uât",
-	"uênh", "uêch",
-	"uynh", "uych", "uyt",
-	"uyên", "uyêt",
+	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at",
+	"au", "ay", "e", "ec", "em", "en", "eng", "eo", "ep", "et", "i",
+	"ia", "ich", "im", "in", "inh", "ip", "it", "iu", "iêc", "iêm",
+	"iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach",
+	"oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
+	"oc", "oe", "oen", "oeo", "oet", "oi", "om", "on", "ong", "ooc",
+	"oong", "op", "ot", "oăc", "oăm", "oăn", "oăng", "oăt", "u", "ua",
+	"uc", "ui", "um", "un", "ung", "up", "ut", "uy", "uya", "uych",
+	"uynh", "uyt", "uyu", "uyên", "uyêt", "uân", "uâng", "uât", "uây",
+	"uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
+	"uơ", "y", "yêm", "yên", "yêng", "yêt", "yêu", "âc", "âm", "ân",
+	"âng", "âp", "ât", "âu", "ây", "ê", "êch", "êm", "ên", "ênh", "êp",
+	"êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ăc",
+	"ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt",
+	"ư", "ưa", "ưc", "ưi", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm",
+	"ươn", "ương", "ươp", "ươt", "ươu",
 };
 #define NRIMES (sizeof(rimes) / sizeof(rimes[0]))
 _Static_assert(NRIMES == 156, "the notes count 156 toneless rimes");
@@ -274,11 +259,19 @@ spell(const struct parse *p, size_t from, size_t to, char *buf)
 static int
 rime_known(const char *r)
 {
-	size_t i;
+	size_t lo = 0, hi = NRIMES, mid;
+	int c;
 
-	for (i = 0; i < NRIMES; i++)
-		if (rimes[i][0] == r[0] && strcmp(rimes[i], r) == 0)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(rimes[mid], r);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
