@@ -723,8 +723,9 @@ struct cursor {
 	size_t len, off, line, col;
 };
 
+/* Move c to byte to, a character at a time. */
 static void
-advance(struct cursor *c, size_t to)
+walk(struct cursor *c, size_t to)
 {
 	int32_t cp;
 	int k;
@@ -753,6 +754,29 @@ advance(struct cursor *c, size_t to)
 		c->off += k > 0 ? (size_t)k : 1;
 		c->col++;
 	}
+}
+
+/* Move c to byte to: whole lines with memchr, the last one walked. */
+static void
+advance(struct cursor *c, size_t to)
+{
+	const char *nl, *cr;
+
+	while (c->off < to) {
+		nl = memchr(c->s + c->off, '\n', to - c->off);
+		if (nl == NULL)
+			break;
+		cr = memchr(c->s + c->off, '\r', (size_t)(nl - c->s) - c->off);
+		if (cr != NULL && cr + 1 != nl) {
+			/* a lone '\r' ends a line too */
+			walk(c, (size_t)(cr - c->s) + 1);
+			continue;
+		}
+		c->line++; /* '\n' or "\r\n" */
+		c->col = 1;
+		c->off = (size_t)(nl - c->s) + 1;
+	}
+	walk(c, to);
 }
 
 static int
