@@ -5,6 +5,7 @@
  * style the document uses less ("hoà" among many "hòa, thủy"), decided at
  * the end of the document like a consistency group. */
 #include <stdio.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -42,8 +43,12 @@ may_have_two_styles(const char *s, size_t n)
 	}
 	if (i < n || n < 2)
 		return 0;
-	/* cp[0] is now the letter before the last one; the last one
-	 * first, as it seldom is a, e or y */
+	/* cp[0] is now the letter before the last one. An ASCII letter
+	 * that cannot be one of the pair rules the word out before any
+	 * decomposition. */
+	if ((cp[1] < 0x80 && strchr("aeyAEY", (int)cp[1]) == NULL) ||
+	    (cp[0] < 0x80 && strchr("ouOU", (int)cp[0]) == NULL))
+		return 0;
 	z = base_letter(cp[1]);
 	if (z != 'a' && z != 'e' && z != 'y')
 		return 0;

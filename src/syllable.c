@@ -592,6 +592,60 @@ retone(const char *s, const struct parse *p, size_t from, size_t to,
 	return o;
 }
 
+/* The base vowel of the letter that starts at s[i], lowercase; 0 for
+ * any other letter; -1 for a tone mark or a broken sequence. */
+static int32_t
+base_at(const char *s, size_t len, size_t i)
+{
+	utf8proc_int32_t cp;
+	int v;
+
+	if ((unsigned char)s[i] < 0x80) {
+		cp = (unsigned char)s[i];
+		cp = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	} else if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+				    (utf8proc_ssize_t)(len - i), &cp) <= 0 ||
+		   cp == 0x0300 || cp == 0x0301 || cp == 0x0303 ||
+		   cp == 0x0309 || cp == 0x0323) {
+		return -1;
+	} else {
+		cp = utf8proc_tolower(cp);
+	}
+	v = vowel_code(cp);
+	return v ? vowel_forms[(v - 1) / 6][0] : 0;
+}
+
+/* May the two styles put the tone of s on different letters? Only in the
+ * open rimes oa, oe, uy (place_tone), so only when the word ends in those
+ * two letters: a look at its end instead of a parse. */
+static int
+two_placements(const char *s, size_t len)
+{
+	size_t z = len, a;
+	int32_t bz, ba;
+
+	/* z: the start of the last character, a: of the one before */
+	if (len == 0)
+		return 0;
+	do
+		z--;
+	while (z > 0 && ((unsigned char)s[z] & 0xC0) == 0x80);
+	if (z == 0)
+		return 0; /* one character: one vowel at most */
+	a = z;
+	do
+		a--;
+	while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80);
+	bz = base_at(s, len, z);
+	if (bz == 0 || (bz > 0 && bz != 'a' && bz != 'e' && bz != 'y'))
+		return 0;
+	ba = base_at(s, len, a);
+	if (bz < 0 || ba < 0)
+		return 1;
+	return (ba == 'o' && (bz == 'a' || bz == 'e')) ||
+	       (ba == 'u' && bz == 'y');
+}
+
 size_t
 vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
 		     size_t cap)
@@ -600,6 +654,7 @@ vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
 	size_t to;
 
 	if ((style != VNI_STYLE_TRADITIONAL && style != VNI_STYLE_REFORMED) ||
+	    !two_placements(s, len) ||
 	    analyse(s, len, &p) != VNI_SYL_VALID || p.ntones == 0)
 		return copy_out(s, len, out, cap);
 	to = style == VNI_STYLE_TRADITIONAL ? p.pos_trad : p.pos_ref;
