@@ -124,7 +124,9 @@ check_mixed(struct vni_block *b)
 		return;
 	for (i = 0; i < t->n; i++) {
 		tk = &t->v[i];
-		if ((own = single_style(b, tk, fixed, sizeof(fixed))) == 0)
+		/* single_style's first test, without the call */
+		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
+		    (own = single_style(b, tk, fixed, sizeof(fixed))) == 0)
 			continue;
 		/* Kept until the end of the document, which decides and
 		 * writes the message (vni_mixed_tone_message). */
@@ -158,6 +160,8 @@ vni_check_tone(struct vni_block *b)
 	for (i = 0; i < t->n; i++) {
 		tk = &t->v[i];
 		/* Only a valid syllable written in the other style alone. */
+		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK))
+			continue;
 		own = single_style(b, tk, fixed, sizeof(fixed));
 		if (own == 0 || own == want)
 			continue;
