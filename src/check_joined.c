@@ -360,8 +360,8 @@ vni_joined_split(const struct vni_block *b, size_t i,
 	    (i > 0 && b->toks->v[i - 1].kind == VNI_TK_PUNCT &&
 	     b->toks->v[i - 1].cp == '@'))
 		return 0;
-	n = vni_lower(s, t->len, low, sizeof(low));
-	if (n == 0 || vni_known_syllable(b->ctx, low, n) ||
+	n = vni_token_lower(b, t, low, sizeof(low));
+	if (n == 0 || vni_token_known(b, t) ||
 	    vni_wordset_has(&b->ctx->lex.loanwords, low, n))
 		return 0;
 	k = vni_split_syllables(b->ctx, s, t->len, out);

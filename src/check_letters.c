@@ -84,8 +84,8 @@ vni_check_letters(struct vni_block *b)
 			;
 		if (at == n)
 			continue;
-		m = vni_lower(s, n, low, sizeof(low));
-		if (m == 0 || vni_known_syllable(b->ctx, low, m) ||
+		m = vni_token_lower(b, tk, low, sizeof(low));
+		if (m == 0 || vni_token_known(b, tk) ||
 		    vni_wordset_has(&b->ctx->lex.loanwords, low, m))
 			continue;
 		nfound = 0;

@@ -309,18 +309,16 @@ next_word(const struct vni_block *b, size_t *i, size_t end, struct word *w,
 		(*i)++;
 	if (*i >= end)
 		return 0;
-	for (j = *i; j < end && !is_blank(s[j]); j++)
-		;
-	w->off = *i;
-	w->len = j - *i;
-	*i = j;
 	w->plain = 1;
-	for (j = w->off; j < w->off + w->len; j++) {
+	for (j = *i; j < end && !is_blank(s[j]); j++) {
 		if ((unsigned char)s[j] < 0x20 || (unsigned char)s[j] >= 0x7F)
 			w->plain = 0;
 		upper += s[j] >= 'A' && s[j] <= 'Z';
 		lower += s[j] >= 'a' && s[j] <= 'z';
 	}
+	w->off = *i;
+	w->len = j - *i;
+	*i = j;
 	w->caps = upper >= 2 && lower == 0;
 	w->shown = !w->plain && w->len <= WORD_MAX &&
 		   vni_legacy_shown(s + w->off, w->len);
@@ -339,7 +337,7 @@ next_word(const struct vni_block *b, size_t *i, size_t end, struct word *w,
  * but seldom other languages. Codes, numbers and single letters say
  * nothing. */
 static enum verdict
-as_it_stands(const struct vni_block *b, const struct word *w)
+as_it_stands(const struct vni_block *b, const struct word *w, int english)
 {
 	const char *s = b->text + w->off;
 	size_t i = 0, n = w->len, k;
@@ -357,6 +355,8 @@ as_it_stands(const struct vni_block *b, const struct word *w)
 	for (k = i; k < n; k++)
 		if (!((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
 			return V_NONE;
+	if (!english)
+		return V_NONE; /* not asked: see vni_check_mojibake */
 	return vni_dict_en_has(b->ctx->dict, s + i, n - i) ? V_NONE
 							    : V_FOREIGN;
 }
@@ -389,7 +389,7 @@ raise_case(char *s, size_t n)
  * repaired inside a damaged run but prove nothing on their own. */
 static enum verdict
 judge(const struct vni_block *b, enum vni_encoding enc, const struct word *w,
-      char *out, size_t *outlen, int *common)
+      char *out, size_t *outlen, int *common, int english)
 {
 	const char *raw = b->text + w->off;
 	size_t n, rs = 0, re, os = 0, oe;
@@ -397,7 +397,7 @@ judge(const struct vni_block *b, enum vni_encoding enc, const struct word *w,
 
 	*common = w->common;
 	if (w->plain)
-		return as_it_stands(b, w);
+		return as_it_stands(b, w, english);
 	if (!w->shown)
 		return w->letters ? V_BROKEN : V_NONE;
 	n = vni_legacy_decode(enc, raw, w->len, out, OUT_MAX);
@@ -405,7 +405,7 @@ judge(const struct vni_block *b, enum vni_encoding enc, const struct word *w,
 		return w->letters ? V_BROKEN : V_NONE;
 	*outlen = n;
 	if (n == w->len && memcmp(out, raw, n) == 0)
-		return as_it_stands(b, w);
+		return as_it_stands(b, w, english);
 	if (w->caps)
 		raise_case(out, n);
 	*common = 0;
@@ -428,7 +428,7 @@ judge(const struct vni_block *b, enum vni_encoding enc, const struct word *w,
 		os = oe + 1;
 	}
 	if (!changed)
-		return as_it_stands(b, w);
+		return as_it_stands(b, w, english);
 	return evidence ? V_REPAIRED : unknown ? V_READ : V_RESPELT;
 }
 
@@ -514,7 +514,7 @@ suspect_line(const struct vni_block *b, size_t i, size_t end)
 
 static void
 tally_line(const struct vni_block *b, size_t i, size_t end,
-	   struct tally t[VNI_ENC_COUNT])
+	   struct tally t[VNI_ENC_COUNT], int english)
 {
 	char out[OUT_MAX];
 	struct word w;
@@ -525,7 +525,8 @@ tally_line(const struct vni_block *b, size_t i, size_t end,
 	memset(t, 0, sizeof(*t) * VNI_ENC_COUNT);
 	while (next_word(b, &i, end, &w, 1))
 		for (e = 0; e < VNI_ENC_COUNT; e++) {
-			v = judge(b, (enum vni_encoding)e, &w, out, &n, &common);
+			v = judge(b, (enum vni_encoding)e, &w, out, &n, &common,
+				  english);
 			count(&t[e], v, common, &w, b->text);
 		}
 }
@@ -661,7 +662,7 @@ report_words(struct vni_block *b, enum vni_encoding enc, size_t i,
 	int common;
 
 	while (next_word(b, &i, end, &w, 1)) {
-		v = judge(b, enc, &w, out, &n, &common);
+		v = judge(b, enc, &w, out, &n, &common, 1);
 		if (v != V_REPAIRED && v != V_READ)
 			continue;
 		off = w.off;
@@ -687,7 +688,7 @@ report_run(struct vni_block *b, enum vni_encoding enc, size_t i, size_t end)
 	int any = 0, common;
 
 	while (next_word(b, &i, end, &w, 1)) {
-		v = judge(b, enc, &w, out, &n, &common);
+		v = judge(b, enc, &w, out, &n, &common, 1);
 		if (v != V_REPAIRED && v != V_READ && v != V_RESPELT)
 			continue;
 		if (!any)
@@ -725,23 +726,32 @@ vni_check_mojibake(struct vni_block *b)
 {
 	struct tally line[VNI_ENC_COUNT], para[VNI_ENC_COUNT];
 	size_t i, end, suspects = 0, *doc = b->doc->mojibake;
-	int e, best, alt, around;
+	int e, best, alt, around, english;
 
 	if (!vni_rule_on(b, VNI_R_MOJIBAKE))
 		return;
-	/* The paragraph's evidence, from the lines that may hold damage. */
-	memset(para, 0, sizeof(para));
-	for (i = 0; i < b->len; i = end + 1) {
-		end = line_end(b, i);
-		if (!suspect_line(b, i, end))
-			continue;
-		suspects++;
-		tally_line(b, i, end, line);
-		for (e = 0; e < VNI_ENC_COUNT; e++)
-			add(&para[e], &line[e]);
+	/* The paragraph's evidence, from the lines that may hold damage.
+	 * First without asking en_US about plain words: they only count
+	 * against a reading, and with no evidence for any reading in the
+	 * whole paragraph no line is reported, whatever they are. So the
+	 * English dictionary is loaded only for text that may be damaged. */
+	for (english = 0; english < 2; english++) {
+		memset(para, 0, sizeof(para));
+		suspects = 0;
+		for (i = 0; i < b->len; i = end + 1) {
+			end = line_end(b, i);
+			if (!suspect_line(b, i, end))
+				continue;
+			suspects++;
+			tally_line(b, i, end, line, english);
+			for (e = 0; e < VNI_ENC_COUNT; e++)
+				add(&para[e], &line[e]);
+		}
+		for (e = 0; e < VNI_ENC_COUNT && para[e].ev == 0; e++)
+			;
+		if (suspects == 0 || e == VNI_ENC_COUNT)
+			return;
 	}
-	if (suspects == 0)
-		return;
 	/* The paragraph's reading, if it convinces. */
 	around = best_encoding(para, NULL, doc);
 	if (around >= 0 && !convincing((enum vni_encoding)around, &para[around]))
@@ -750,7 +760,7 @@ vni_check_mojibake(struct vni_block *b)
 		end = line_end(b, i);
 		if (!suspect_line(b, i, end))
 			continue;
-		tally_line(b, i, end, line);
+		tally_line(b, i, end, line, 1);
 		best = best_encoding(line, para, doc);
 		if (best >= 0 &&
 		    !convincing((enum vni_encoding)best, &line[best]))

@@ -129,11 +129,12 @@ token_key(const struct vni_block *b, const struct vni_token *t, int exact,
 	  char *out, size_t cap)
 {
 	char low[64];
-	size_t n = vni_token_lower(b, t, low, sizeof(low));
+	size_t n;
 
-	if (n == 0 || exact)
-		return n && n < cap ? (memcpy(out, low, n + 1), n) : 0;
-	return vni_syllable_restyle(low, n, VNI_STYLE_REFORMED, out, cap);
+	if (!exact)
+		return vni_token_reformed(b, t, out, cap);
+	n = vni_token_lower(b, t, low, sizeof(low));
+	return n && n < cap ? (memcpy(out, low, n + 1), n) : 0;
 }
 
 /* The word after token i on the same line, past exactly one space. */

@@ -200,7 +200,7 @@ vni_check_spelling(struct vni_block *b)
 		if (!(tk->flags & VNI_TF_VN_MARK))
 			continue;
 		n = vni_token_lower(b, tk, low, sizeof(low));
-		if (n == 0 || vni_known_syllable(b->ctx, low, n) ||
+		if (n == 0 || vni_token_known(b, tk) ||
 		    vni_wordset_has(&b->ctx->lex.loanwords, low, n))
 			continue;
 		/* Syllables run together belong to ocr/joined-words. */

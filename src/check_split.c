@@ -147,10 +147,7 @@ joins(const struct vni_block *b, size_t i, size_t j)
 static int
 known(const struct vni_block *b, size_t i)
 {
-	char low[64];
-	size_t n = vni_token_lower(b, &b->toks->v[i], low, sizeof(low));
-
-	return n != 0 && vni_known_syllable(b->ctx, low, n);
+	return vni_token_known(b, &b->toks->v[i]);
 }
 
 /* Could the lone piece i be part of a word other than the join with its

@@ -5,6 +5,7 @@
  * style the document uses less ("hoà" among many "hòa, thủy"), decided at
  * the end of the document like a consistency group. */
 #include <stdio.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -17,6 +18,8 @@ base_letter(long cp)
 	utf8proc_int32_t d[4];
 	utf8proc_ssize_t n;
 
+	if (cp < 0x80) /* what case folding makes of ASCII */
+		return cp >= 'A' && cp <= 'Z' ? (int)cp + 32 : (int)cp;
 	n = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4,
 				    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD,
 				    NULL);
@@ -28,20 +31,28 @@ base_letter(long cp)
 static int
 may_have_two_styles(const char *s, size_t n)
 {
-	long cp[2] = {0, 0};
+	int32_t cp[2] = {0, 0};
 	size_t i = 0;
 	int k, a, z;
 
-	while (i < n && (k = vn_utf8_decode(s + i, n - i, &cp[1])) > 0) {
+	while (i < n && (k = vni_utf8_decode((const unsigned char *)s + i,
+					     n - i, &cp[1])) > 0) {
 		i += (size_t)k;
 		if (i < n)
 			cp[0] = cp[1];
 	}
 	if (i < n || n < 2)
 		return 0;
-	/* cp[0] is now the letter before the last one */
-	a = base_letter(cp[0]);
+	/* cp[0] is now the letter before the last one. An ASCII letter
+	 * that cannot be one of the pair rules the word out before any
+	 * decomposition. */
+	if ((cp[1] < 0x80 && strchr("aeyAEY", (int)cp[1]) == NULL) ||
+	    (cp[0] < 0x80 && strchr("ouOU", (int)cp[0]) == NULL))
+		return 0;
 	z = base_letter(cp[1]);
+	if (z != 'a' && z != 'e' && z != 'y')
+		return 0;
+	a = base_letter(cp[0]);
 	return (a == 'o' && (z == 'a' || z == 'e')) || (a == 'u' && z == 'y');
 }
 
@@ -113,7 +124,9 @@ check_mixed(struct vni_block *b)
 		return;
 	for (i = 0; i < t->n; i++) {
 		tk = &t->v[i];
-		if ((own = single_style(b, tk, fixed, sizeof(fixed))) == 0)
+		/* single_style's first test, without the call */
+		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK) ||
+		    (own = single_style(b, tk, fixed, sizeof(fixed))) == 0)
 			continue;
 		/* Kept until the end of the document, which decides and
 		 * writes the message (vni_mixed_tone_message). */
@@ -147,6 +160,8 @@ vni_check_tone(struct vni_block *b)
 	for (i = 0; i < t->n; i++) {
 		tk = &t->v[i];
 		/* Only a valid syllable written in the other style alone. */
+		if (tk->kind != VNI_TK_WORD || !(tk->flags & VNI_TF_VN_MARK))
+			continue;
 		own = single_style(b, tk, fixed, sizeof(fixed));
 		if (own == 0 || own == want)
 			continue;

@@ -152,6 +152,14 @@ vni_check_whitespace(struct vni_block *b)
 
 	if (!vni_rule_on(b, VNI_R_REPEATED_SPACE) || t->n == 0)
 		return;
+	/* Only two plain spaces are ever reported (check_line): without
+	 * them, the lines need not be measured. */
+	for (first = 0; first < t->n; first++)
+		if (t->v[first].kind == VNI_TK_SPACE && t->v[first].len == 2 &&
+		    only_spaces(b->text + t->v[first].off, 2))
+			break;
+	if (first == t->n)
+		return;
 	/* Justified text fills every line but a paragraph's last to one
 	 * width: the widest of the block, or at least a neighbour's. */
 	for (first = 0; first < t->n; first = l.end + 1) {

@@ -36,7 +36,17 @@ char *vni_strndup(const char *s, size_t n);
  * negative length -k when the first k bytes form an invalid sequence
  * (k >= 1, the maximal invalid prefix). Rejects overlongs, surrogates and
  * code points above U+10FFFF. */
-int vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+int vni_utf8_decode_mb(const unsigned char *s, size_t n, int32_t *cp);
+/* ASCII, most of any text, is decoded inline. */
+static inline int
+vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	return vni_utf8_decode_mb(s, n, cp);
+}
 /* Encode cp into out (4 bytes room); returns length. */
 int vni_utf8_encode(int32_t cp, char *out);
 
@@ -860,6 +870,21 @@ size_t vni_hold(struct vni_doc *doc);
 void vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v);
 enum vni_verdict vni_verdict_of(const struct vni_doc *doc, size_t id);
 
+/* What checks ask of each word of the current block, again and again:
+ * found out the first time (vni_token_lower, vni_token_known,
+ * vni_token_reformed). */
+struct vni_lowtok {
+	uint32_t off, len;   /* lowercase form in buf; off LOW_UNSET: not yet */
+	uint32_t roff, rlen; /* reformed key in buf; roff LOW_UNSET: not yet */
+	int8_t known;        /* a known syllable; -1: not asked yet */
+};
+
+struct vni_lowcache {
+	struct vni_lowtok *tok; /* one per token of the block */
+	size_t ntok, cap;
+	struct vni_buf buf;
+};
+
 /* The state handed to each check for one block. */
 struct vni_block {
 	vn_ctx *ctx;
@@ -870,6 +895,7 @@ struct vni_block {
 	size_t line;      /* document line of the block's first byte, from 1 */
 	int hidden;       /* text that markup hides (code): no prose here */
 	struct vni_doc *doc;
+	struct vni_lowcache *low; /* NULL: lowercase each time */
 	struct vni_finding *f;
 	size_t nf, capf;
 	int failed;
@@ -896,6 +922,12 @@ int vni_known_syllable(vn_ctx *ctx, const char *low, size_t n);
 /* The token's text lowercased into out; 0 if it does not fit. */
 size_t vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 		       char *out, size_t cap);
+/* Is the token, lowercased, a known syllable (vni_known_syllable)? */
+int vni_token_known(const struct vni_block *b, const struct vni_token *t);
+/* The token lowercased (at most 63 bytes) and restyled to the reformed
+ * tone placement, into out; 0 if either does not fit. */
+size_t vni_token_reformed(const struct vni_block *b,
+			  const struct vni_token *t, char *out, size_t cap);
 
 /* Helpers for checks: the index of the next/previous token that is not a
  * space (newlines count as tokens), or (size_t)-1. */

@@ -522,11 +522,166 @@ vni_known_syllable(vn_ctx *ctx, const char *low, size_t n)
 	return ok;
 }
 
+#define LOW_UNSET UINT32_MAX
+#define LOW_FAILED (UINT32_MAX - 1) /* len: the text cannot be lowercased */
+
+/* Forget the lowercase forms of the previous block; 0 without memory
+ * (then every request lowercases anew). */
+static int
+low_reset(struct vni_lowcache *lc, size_t ntok)
+{
+	void *p = lc->tok;
+
+	lc->ntok = 0;
+	lc->buf.len = 0;
+	if (ntok > lc->cap) {
+		p = realloc(lc->tok, ntok * sizeof(*lc->tok));
+		if (p == NULL)
+			return 0;
+		lc->tok = p;
+		lc->cap = ntok;
+	}
+	memset(lc->tok, 0xFF, ntok * sizeof(*lc->tok)); /* all LOW_UNSET */
+	lc->ntok = ntok;
+	return 1;
+}
+
+static void
+low_free(struct vni_lowcache *lc)
+{
+	free(lc->tok);
+	vni_buf_free(&lc->buf);
+	memset(lc, 0, sizeof(*lc));
+}
+
+/* Room for n more bytes in the cache's buffer; 0 without memory. */
+static int
+low_room(struct vni_lowcache *lc, size_t n)
+{
+	struct vni_buf *buf = &lc->buf;
+	void *p = buf->ptr;
+
+	if (buf->len > UINT32_MAX - 2 - n ||
+	    !vni_grow(&p, &buf->cap, buf->len + n, 1))
+		return 0;
+	buf->ptr = p;
+	return 1;
+}
+
+/* Make the lowercase form of token i; 0 without memory. */
+static int
+low_make(struct vni_lowcache *lc, const char *text,
+	 const struct vni_token *t, size_t i)
+{
+	struct vni_buf *buf = &lc->buf;
+	/* Lowercasing makes a character at most 1.5 times longer. */
+	size_t room = 2 * (size_t)t->len + 1, n;
+
+	if (!low_room(lc, room))
+		return 0;
+	n = vni_lower(text + t->off, t->len, buf->ptr + buf->len, room);
+	lc->tok[i].off = (uint32_t)buf->len;
+	if (n == 0 && t->len > 0) {
+		lc->tok[i].len = LOW_FAILED;
+		return 1;
+	}
+	lc->tok[i].len = (uint32_t)n;
+	buf->len += n;
+	return 1;
+}
+
+/* The cache entry of token t, its lowercase form made; NULL if t is not
+ * of the block or there is no memory. */
+static struct vni_lowtok *
+low_entry(const struct vni_block *b, const struct vni_token *t)
+{
+	struct vni_lowcache *lc = b->low;
+	uintptr_t at = (uintptr_t)t, v = (uintptr_t)b->toks->v;
+	size_t i;
+
+	if (lc == NULL || at < v || (at - v) % sizeof(*t) != 0 ||
+	    (i = (at - v) / sizeof(*t)) >= lc->ntok)
+		return NULL;
+	if (lc->tok[i].off == LOW_UNSET && !low_make(lc, b->text, t, i))
+		return NULL;
+	return &lc->tok[i];
+}
+
 size_t
 vni_token_lower(const struct vni_block *b, const struct vni_token *t,
 		char *out, size_t cap)
 {
-	return vni_lower(b->text + t->off, t->len, out, cap);
+	const struct vni_lowtok *e = low_entry(b, t);
+	size_t n;
+
+	if (e == NULL)
+		return vni_lower(b->text + t->off, t->len, out, cap);
+	n = e->len;
+	/* As vni_lower: the text and its NUL must fit. */
+	if (n == LOW_FAILED || n >= cap)
+		return 0;
+	memcpy(out, b->low->buf.ptr + e->off, n);
+	out[n] = '\0';
+	return n;
+}
+
+int
+vni_token_known(const struct vni_block *b, const struct vni_token *t)
+{
+	struct vni_lowtok *e = low_entry(b, t);
+	char low[64];
+	size_t n;
+
+	if (e == NULL) {
+		n = vni_lower(b->text + t->off, t->len, low, sizeof(low));
+		return n && vni_known_syllable(b->ctx, low, n);
+	}
+	if (e->known < 0)
+		/* No syllable is anywhere near 64 bytes long: the answer
+		 * is the one for the form cut short at 64 bytes. */
+		e->known = (int8_t)(e->len != LOW_FAILED && e->len > 0 &&
+				    vni_known_syllable(b->ctx,
+						       b->low->buf.ptr + e->off,
+						       e->len));
+	return e->known;
+}
+
+size_t
+vni_token_reformed(const struct vni_block *b, const struct vni_token *t,
+		   char *out, size_t cap)
+{
+	struct vni_lowtok *e = low_entry(b, t);
+	struct vni_lowcache *lc = b->low;
+	char low[64], key[256];
+	size_t n;
+
+	if (e == NULL) {
+		n = vni_lower(b->text + t->off, t->len, low, sizeof(low));
+		return n ? vni_syllable_restyle(low, n, VNI_STYLE_REFORMED, out,
+						cap)
+			 : 0;
+	}
+	if (e->roff == LOW_UNSET) {
+		n = 0;
+		if (e->len != LOW_FAILED && e->len > 0 && e->len < sizeof(low)) {
+			memcpy(low, lc->buf.ptr + e->off, e->len);
+			n = vni_syllable_restyle(low, e->len, VNI_STYLE_REFORMED,
+						 key, sizeof(key));
+		}
+		if (n > 0 && !low_room(lc, n)) /* no memory: not kept */
+			return n < cap ? (memcpy(out, key, n + 1), n) : 0;
+		e->roff = (uint32_t)lc->buf.len;
+		e->rlen = n ? (uint32_t)n : LOW_FAILED;
+		memcpy(lc->buf.ptr + lc->buf.len, key, n);
+		lc->buf.len += n;
+	}
+	n = e->rlen;
+	/* As vni_syllable_restyle: the key and its NUL must fit. */
+	if (n == LOW_FAILED || n >= cap)
+		return 0;
+	memcpy(out, lc->buf.ptr + e->roff, n);
+	out[n] = '\0';
+	return n;
 }
 
 /* ----------------------------------------------------------------- lint */
@@ -574,8 +729,9 @@ struct cursor {
 	size_t len, off, line, col;
 };
 
+/* Move c to byte to, a character at a time. */
 static void
-advance(struct cursor *c, size_t to)
+walk(struct cursor *c, size_t to)
 {
 	int32_t cp;
 	int k;
@@ -604,6 +760,29 @@ advance(struct cursor *c, size_t to)
 		c->off += k > 0 ? (size_t)k : 1;
 		c->col++;
 	}
+}
+
+/* Move c to byte to: whole lines with memchr, the last one walked. */
+static void
+advance(struct cursor *c, size_t to)
+{
+	const char *nl, *cr;
+
+	while (c->off < to) {
+		nl = memchr(c->s + c->off, '\n', to - c->off);
+		if (nl == NULL)
+			break;
+		cr = memchr(c->s + c->off, '\r', (size_t)(nl - c->s) - c->off);
+		if (cr != NULL && cr + 1 != nl) {
+			/* a lone '\r' ends a line too */
+			walk(c, (size_t)(cr - c->s) + 1);
+			continue;
+		}
+		c->line++; /* '\n' or "\r\n" */
+		c->col = 1;
+		c->off = (size_t)(nl - c->s) + 1;
+	}
+	walk(c, to);
 }
 
 static int
@@ -1224,6 +1403,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	struct vni_paras paras;
 	struct vni_block b;
 	struct vni_doc doc;
+	struct vni_lowcache low;
 	/* Columns are counted on the original text, never on the mask. */
 	struct cursor cur = {text, len, 0, 1, 1};
 	vn_markup markup = opts ? opts->markup : VN_MARKUP_TEXT;
@@ -1249,6 +1429,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	memset(&toks, 0, sizeof(toks));
 	memset(&paras, 0, sizeof(paras));
 	memset(&b, 0, sizeof(b));
+	memset(&low, 0, sizeof(low));
 	if (!doc_init(&doc, ctx)) {
 		doc_free(&doc);
 		free(r);
@@ -1280,6 +1461,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 			r->words += toks.v[i].kind == VNI_TK_WORD;
 		b.text = t.norm.ptr;
 		b.len = t.norm.len;
+		b.low = low_reset(&low, toks.n) ? &low : NULL;
 		/* Nothing to read, yet the original has text: code or
 		 * markup that the mask blanked. */
 		b.hidden = paras.n == 0 && !blank(text + start, end - start);
@@ -1311,6 +1493,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 	vni_text_free(&t);
 	vni_tokens_free(&toks);
 	vni_paras_free(&paras);
+	low_free(&low);
 	free(masked);
 	if (st != VN_OK) {
 		vn_result_free(r);

@@ -923,6 +923,25 @@ header(struct parser *p, char *s, size_t line)
 	return 1;
 }
 
+/* Is the valid UTF-8 s NFC as it stands because it only holds code
+ * points below U+0300 and of the Latin Extended Additional block (all
+ * Vietnamese)? None of them changes under NFC or composes with the one
+ * before it. */
+static int
+surely_nfc(const char *s)
+{
+	int32_t cp;
+	int k;
+
+	for (; *s; s += k) {
+		/* never reads past the NUL, which no sequence holds */
+		k = vni_utf8_decode((const unsigned char *)s, 4, &cp);
+		if (k <= 0 || (cp >= 0x300 && (cp < 0x1E00 || cp > 0x1EFF)))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 parse_file(vn_ctx *ctx, const char *path, const char *dir, char *err,
 	   size_t errsz)
@@ -985,11 +1004,18 @@ parse_file(vn_ctx *ctx, const char *path, const char *dir, char *err,
 			break;
 		}
 		p.kv = v;
-		/* Values are matched against NFC text: normalise them. */
+		/* Values are matched against NFC text: normalise them
+		 * (most are NFC already: copied). */
 		nfc = NULL;
-		if (utf8proc_map((const utf8proc_uint8_t *)trim(eq + 1), 0, &nfc,
-				 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
-					 UTF8PROC_COMPOSE) < 0) {
+		s = trim(eq + 1);
+		if (surely_nfc(s)) {
+			if ((nfc = (utf8proc_uint8_t *)strdup(s)) == NULL) {
+				fail(&p, line, 1, "out of memory");
+				break;
+			}
+		} else if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
+					UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+						UTF8PROC_COMPOSE) < 0) {
 			fail(&p, line, 1, "cannot normalise the value");
 			break;
 		}

@@ -50,41 +50,26 @@ static const char *const initials[] = {
 };
 #define NINITIALS (sizeof(initials) / sizeof(initials[0]))
 
-/* Every toneless rime, medial included (notes §1.1): 45 open rimes, then
- * the closed ones grouped by nucleus with the finals that nucleus takes.
- * The nh/ch, ng/c and "ă/â need a final" constraints live in the table. */
+/* Every toneless rime, medial included (notes §1.1): 45 open rimes and
+ * 111 closed ones, in byte order for a binary search. The nh/ch, ng/c and
+ * "ă/â need a final" constraints live in the table. */
 static const char *const rimes[] = {
-	"a", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư",
-	"ia", "ua", "ưa",
-	"ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "iu",
-	"oi", "ôi", "ơi", "ui", "ưi", "ưu",
-	"iêu", "yêu", "uôi", "ươi", "ươu",
-	"oa", "oe", "uê", "uy", "uơ",
-	"oai", "oay", "oao", "oeo", "uây", "uyu", "uya",
-
-	"am", "an", "ang", "anh", "ap", "at", "ac", "ach",
-	"ăm", "ăn", "ăng", "ăp", "ăt", "ăc",
-	"âm", "ân", "âng", "âp", "ât", "âc",
-	"em", "en", "eng", "ep", "et", "ec",
-	"êm", "ên", "ênh", "êp", "êt", "êch",
-	"im", "in", "inh", "ip", "it", "ich",
-	"om", "on", "ong", "op", "ot", "oc",
-	"oong", "ooc",
-	"ôm", "ôn", "ông", "ôp", "ôt", "ôc",
-	"ơm", "ơn", "ơp", "ơt",
-	"um", "un", "ung", "up", "ut", "uc",
-	"ưng", "ưt", "ưc",
-	"iêm", "iên", "iêng", "iêp", "iêt", "iêc",
-	"yêm", "yên", "yêng", "yêt",
-	"uôm", "uôn", "uông", "uôt", "uôc",
-	"ươm", "ươn", "ương", "ươp", "ươt", "ươc",
-	"oam", "oan", "oang", "oanh", "oap", "oat", "oac", "oach",
-	"oăm", "oăn", "oăng", "oăt", "oăc",
-	"oen", "oet",
-	"uân", "uâng", "uât",
-	"uênh", "uêch",
-	"uynh", "uych", "uyt",
-	"uyên", "uyêt",
+	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at",
+	"au", "ay", "e", "ec", "em", "en", "eng", "eo", "ep", "et", "i",
+	"ia", "ich", "im", "in", "inh", "ip", "it", "iu", "iêc", "iêm",
+	"iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach",
+	"oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
+	"oc", "oe", "oen", "oeo", "oet", "oi", "om", "on", "ong", "ooc",
+	"oong", "op", "ot", "oăc", "oăm", "oăn", "oăng", "oăt", "u", "ua",
+	"uc", "ui", "um", "un", "ung", "up", "ut", "uy", "uya", "uych",
+	"uynh", "uyt", "uyu", "uyên", "uyêt", "uân", "uâng", "uât", "uây",
+	"uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
+	"uơ", "y", "yêm", "yên", "yêng", "yêt", "yêu", "âc", "âm", "ân",
+	"âng", "âp", "ât", "âu", "ây", "ê", "êch", "êm", "ên", "ênh", "êp",
+	"êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ăc",
+	"ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt",
+	"ư", "ưa", "ưc", "ưi", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm",
+	"ươn", "ương", "ươp", "ươt", "ươu",
 };
 #define NRIMES (sizeof(rimes) / sizeof(rimes[0]))
 _Static_assert(NRIMES == 156, "the notes count 156 toneless rimes");
@@ -105,30 +90,121 @@ struct parse {
 	unsigned styles;
 };
 
+/* The lowercase vowels of vowel_forms outside ASCII, by code point:
+ * V(row, tone), 0 for any other character. */
+#define V(row, tone) ((row) * 6 + (tone) + 1)
+static const unsigned char vowels_latin1[0x100 - 0xE0] = {
+	[0x00E0 - 0x00E0] = V(0, 1), /* à */
+	[0x00E1 - 0x00E0] = V(0, 2), /* á */
+	[0x00E2 - 0x00E0] = V(2, 0), /* â */
+	[0x00E3 - 0x00E0] = V(0, 4), /* ã */
+	[0x00E8 - 0x00E0] = V(3, 1), /* è */
+	[0x00E9 - 0x00E0] = V(3, 2), /* é */
+	[0x00EA - 0x00E0] = V(4, 0), /* ê */
+	[0x00EC - 0x00E0] = V(5, 1), /* ì */
+	[0x00ED - 0x00E0] = V(5, 2), /* í */
+	[0x00F2 - 0x00E0] = V(6, 1), /* ò */
+	[0x00F3 - 0x00E0] = V(6, 2), /* ó */
+	[0x00F4 - 0x00E0] = V(7, 0), /* ô */
+	[0x00F5 - 0x00E0] = V(6, 4), /* õ */
+	[0x00F9 - 0x00E0] = V(9, 1), /* ù */
+	[0x00FA - 0x00E0] = V(9, 2), /* ú */
+	[0x00FD - 0x00E0] = V(11, 2), /* ý */
+};
+static const unsigned char vowels_vn[0x1EFA - 0x1EA0] = {
+	[0x1EA1 - 0x1EA0] = V(0, 5), /* ạ */
+	[0x1EA3 - 0x1EA0] = V(0, 3), /* ả */
+	[0x1EA5 - 0x1EA0] = V(2, 2), /* ấ */
+	[0x1EA7 - 0x1EA0] = V(2, 1), /* ầ */
+	[0x1EA9 - 0x1EA0] = V(2, 3), /* ẩ */
+	[0x1EAB - 0x1EA0] = V(2, 4), /* ẫ */
+	[0x1EAD - 0x1EA0] = V(2, 5), /* ậ */
+	[0x1EAF - 0x1EA0] = V(1, 2), /* ắ */
+	[0x1EB1 - 0x1EA0] = V(1, 1), /* ằ */
+	[0x1EB3 - 0x1EA0] = V(1, 3), /* ẳ */
+	[0x1EB5 - 0x1EA0] = V(1, 4), /* ẵ */
+	[0x1EB7 - 0x1EA0] = V(1, 5), /* ặ */
+	[0x1EB9 - 0x1EA0] = V(3, 5), /* ẹ */
+	[0x1EBB - 0x1EA0] = V(3, 3), /* ẻ */
+	[0x1EBD - 0x1EA0] = V(3, 4), /* ẽ */
+	[0x1EBF - 0x1EA0] = V(4, 2), /* ế */
+	[0x1EC1 - 0x1EA0] = V(4, 1), /* ề */
+	[0x1EC3 - 0x1EA0] = V(4, 3), /* ể */
+	[0x1EC5 - 0x1EA0] = V(4, 4), /* ễ */
+	[0x1EC7 - 0x1EA0] = V(4, 5), /* ệ */
+	[0x1EC9 - 0x1EA0] = V(5, 3), /* ỉ */
+	[0x1ECB - 0x1EA0] = V(5, 5), /* ị */
+	[0x1ECD - 0x1EA0] = V(6, 5), /* ọ */
+	[0x1ECF - 0x1EA0] = V(6, 3), /* ỏ */
+	[0x1ED1 - 0x1EA0] = V(7, 2), /* ố */
+	[0x1ED3 - 0x1EA0] = V(7, 1), /* ồ */
+	[0x1ED5 - 0x1EA0] = V(7, 3), /* ổ */
+	[0x1ED7 - 0x1EA0] = V(7, 4), /* ỗ */
+	[0x1ED9 - 0x1EA0] = V(7, 5), /* ộ */
+	[0x1EDB - 0x1EA0] = V(8, 2), /* ớ */
+	[0x1EDD - 0x1EA0] = V(8, 1), /* ờ */
+	[0x1EDF - 0x1EA0] = V(8, 3), /* ở */
+	[0x1EE1 - 0x1EA0] = V(8, 4), /* ỡ */
+	[0x1EE3 - 0x1EA0] = V(8, 5), /* ợ */
+	[0x1EE5 - 0x1EA0] = V(9, 5), /* ụ */
+	[0x1EE7 - 0x1EA0] = V(9, 3), /* ủ */
+	[0x1EE9 - 0x1EA0] = V(10, 2), /* ứ */
+	[0x1EEB - 0x1EA0] = V(10, 1), /* ừ */
+	[0x1EED - 0x1EA0] = V(10, 3), /* ử */
+	[0x1EEF - 0x1EA0] = V(10, 4), /* ữ */
+	[0x1EF1 - 0x1EA0] = V(10, 5), /* ự */
+	[0x1EF3 - 0x1EA0] = V(11, 1), /* ỳ */
+	[0x1EF5 - 0x1EA0] = V(11, 5), /* ỵ */
+	[0x1EF7 - 0x1EA0] = V(11, 3), /* ỷ */
+	[0x1EF9 - 0x1EA0] = V(11, 4), /* ỹ */
+};
+
+/* 1 + 6 * row + tone of lc in vowel_forms, or 0: a table look-up, as
+ * this runs for every letter of every syllable parsed. */
+static int
+vowel_code(int32_t lc)
+{
+	switch (lc) {
+	case 'a': return V(0, 0);
+	case 'e': return V(3, 0);
+	case 'i': return V(5, 0);
+	case 'o': return V(6, 0);
+	case 'u': return V(9, 0);
+	case 'y': return V(11, 0);
+	case CP_A_BREVE: return V(1, 0);
+	case 0x0129: return V(5, 4); /* ĩ */
+	case 0x0169: return V(9, 4); /* ũ */
+	case CP_O_HORN: return V(8, 0);
+	case CP_U_HORN: return V(10, 0);
+	default:
+		if (lc >= 0xE0 && lc < 0x100)
+			return vowels_latin1[lc - 0xE0];
+		if (lc >= 0x1EA0 && lc < 0x1EFA)
+			return vowels_vn[lc - 0x1EA0];
+		return 0;
+	}
+}
+
 static int
 find_vowel(int32_t lc, int32_t *base, enum vni_tone *tone)
 {
-	size_t r, t;
+	int v = vowel_code(lc);
 
-	for (r = 0; r < NVOWELS; r++)
-		for (t = 0; t < 6; t++)
-			if (vowel_forms[r][t] == lc) {
-				*base = vowel_forms[r][0];
-				*tone = (enum vni_tone)t;
-				return 1;
-			}
-	return 0;
+	if (v == 0)
+		return 0;
+	*base = vowel_forms[(v - 1) / 6][0];
+	*tone = (enum vni_tone)((v - 1) % 6);
+	return 1;
 }
 
 static int32_t
 with_tone(int32_t base, enum vni_tone tone)
 {
-	size_t r;
+	int v = vowel_code(base);
 
-	for (r = 0; r < NVOWELS; r++)
-		if (vowel_forms[r][0] == base)
-			return vowel_forms[r][tone];
-	return base;
+	if (v == 0 || (v - 1) % 6 != 0)
+		return base;
+	return vowel_forms[(v - 1) / 6][tone];
 }
 
 static int
@@ -143,8 +219,14 @@ is_vowel(int32_t b)
 static int
 is_consonant(int32_t b)
 {
-	return b == CP_D_STROKE ||
-	       (b < 0x80 && b != 0 && strchr("bcdghklmnpqrstvx", (int)b));
+	switch (b) {
+	case 'b': case 'c': case 'd': case 'g': case 'h': case 'k': case 'l':
+	case 'm': case 'n': case 'p': case 'q': case 'r': case 's': case 't':
+	case 'v': case 'x': case CP_D_STROKE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -177,11 +259,19 @@ spell(const struct parse *p, size_t from, size_t to, char *buf)
 static int
 rime_known(const char *r)
 {
-	size_t i;
+	size_t lo = 0, hi = NRIMES, mid;
+	int c;
 
-	for (i = 0; i < NRIMES; i++)
-		if (strcmp(rimes[i], r) == 0)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(rimes[mid], r);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -218,7 +308,8 @@ count_letters(const char *s)
 static int
 starts_with(const char *s, const char *prefix)
 {
-	return strncmp(s, prefix, strlen(prefix)) == 0;
+	return prefix[0] == '\0' ||
+	       (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
 }
 
 /* What may follow "qu". Its u is the medial, so the rest is a rime of the
@@ -258,10 +349,15 @@ decode(const char *s, size_t len, struct parse *p)
 		utf8proc_ssize_t k;
 		int mark = 0;
 
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-				     (utf8proc_ssize_t)(len - i), &cp);
-		if (k <= 0)
-			return VNI_SYL_NOT_VIETNAMESE;
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i];
+			k = 1;
+		} else {
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					     (utf8proc_ssize_t)(len - i), &cp);
+			if (k <= 0)
+				return VNI_SYL_NOT_VIETNAMESE;
+		}
 		switch (cp) {
 		case 0x0300: t = VNI_TONE_HUYEN; mark = 1; break;
 		case 0x0301: t = VNI_TONE_SAC; mark = 1; break;
@@ -288,7 +384,8 @@ decode(const char *s, size_t len, struct parse *p)
 			i += (size_t)k;
 			continue;
 		}
-		lc = utf8proc_tolower(cp);
+		lc = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp)
+			       : utf8proc_tolower(cp);
 		if (find_vowel(lc, &base, &t)) {
 			if (t != VNI_TONE_NGANG) {
 				if (p->ntones == 0) {
@@ -495,6 +592,60 @@ retone(const char *s, const struct parse *p, size_t from, size_t to,
 	return o;
 }
 
+/* The base vowel of the letter that starts at s[i], lowercase; 0 for
+ * any other letter; -1 for a tone mark or a broken sequence. */
+static int32_t
+base_at(const char *s, size_t len, size_t i)
+{
+	utf8proc_int32_t cp;
+	int v;
+
+	if ((unsigned char)s[i] < 0x80) {
+		cp = (unsigned char)s[i];
+		cp = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	} else if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+				    (utf8proc_ssize_t)(len - i), &cp) <= 0 ||
+		   cp == 0x0300 || cp == 0x0301 || cp == 0x0303 ||
+		   cp == 0x0309 || cp == 0x0323) {
+		return -1;
+	} else {
+		cp = utf8proc_tolower(cp);
+	}
+	v = vowel_code(cp);
+	return v ? vowel_forms[(v - 1) / 6][0] : 0;
+}
+
+/* May the two styles put the tone of s on different letters? Only in the
+ * open rimes oa, oe, uy (place_tone), so only when the word ends in those
+ * two letters: a look at its end instead of a parse. */
+static int
+two_placements(const char *s, size_t len)
+{
+	size_t z = len, a;
+	int32_t bz, ba;
+
+	/* z: the start of the last character, a: of the one before */
+	if (len == 0)
+		return 0;
+	do
+		z--;
+	while (z > 0 && ((unsigned char)s[z] & 0xC0) == 0x80);
+	if (z == 0)
+		return 0; /* one character: one vowel at most */
+	a = z;
+	do
+		a--;
+	while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80);
+	bz = base_at(s, len, z);
+	if (bz == 0 || (bz > 0 && bz != 'a' && bz != 'e' && bz != 'y'))
+		return 0;
+	ba = base_at(s, len, a);
+	if (bz < 0 || ba < 0)
+		return 1;
+	return (ba == 'o' && (bz == 'a' || bz == 'e')) ||
+	       (ba == 'u' && bz == 'y');
+}
+
 size_t
 vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
 		     size_t cap)
@@ -503,6 +654,7 @@ vni_syllable_restyle(const char *s, size_t len, unsigned style, char *out,
 	size_t to;
 
 	if ((style != VNI_STYLE_TRADITIONAL && style != VNI_STYLE_REFORMED) ||
+	    !two_placements(s, len) ||
 	    analyse(s, len, &p) != VNI_SYL_VALID || p.ntones == 0)
 		return copy_out(s, len, out, cap);
 	to = style == VNI_STYLE_TRADITIONAL ? p.pos_trad : p.pos_ref;

@@ -234,6 +234,28 @@ emit_chunk(struct vni_text *t, const char *s, size_t n, size_t orig)
 	}
 }
 
+/* Is s[0..n) valid UTF-8 with no code point that could make it non-NFC?
+ * Then decoding copies it as it is. */
+static int
+plain(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = vni_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k < 0 || nfc_suspect(cp))
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
 void
 vni_text_decode(struct vni_text *t, const char *orig, size_t len, size_t base)
 {
@@ -247,6 +269,12 @@ vni_text_decode(struct vni_text *t, const char *orig, size_t len, size_t base)
 	if (base == 0 && len >= 3 && memcmp(orig, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	push_step(t, base + i, 1);
+	if (plain(orig + i, len - i)) {
+		/* Valid UTF-8 that is NFC whatever it holds (nearly every
+		 * block): one copy, one step. */
+		emit_copy(t, orig + i, len - i, base + i);
+		i = len;
+	}
 	while (i < len && !t->failed) {
 		/* Whitespace never composes, so chunks between it can be
 		 * normalised independently. */
@@ -304,7 +332,17 @@ vni_text_free(struct vni_text *t)
 size_t
 vni_line_end(const char *s, size_t len, size_t i)
 {
-	for (; i < len; i++)
+	const char *nl, *cr;
+
+	if (i >= len)
+		return len;
+	/* Most text has no carriage return: find the '\n' with memchr,
+	 * and walk byte by byte only from a '\r' before it. */
+	nl = memchr(s + i, '\n', len - i);
+	cr = memchr(s + i, '\r', (nl ? (size_t)(nl - s) : len) - i);
+	if (cr == NULL)
+		return nl ? (size_t)(nl - s) : len;
+	for (i = (size_t)(cr - s); i < len; i++)
 		if (s[i] == '\n' ||
 		    (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
 			return i;

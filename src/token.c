@@ -190,6 +190,10 @@ run_end(const struct scan *sc, size_t i)
 static size_t
 url_at(const struct scan *sc, size_t i)
 {
+	unsigned char c = sc->s[i] | 0x20;
+
+	if (c != 'h' && c != 'f' && c != 'w')
+		return 0;
 	if (starts_ci(sc, i, "http://") || starts_ci(sc, i, "https://") ||
 	    starts_ci(sc, i, "ftp://") || starts_ci(sc, i, "file://") ||
 	    (starts_ci(sc, i, "www.") && is_alnum_class(class_at(sc, i + 4))))
@@ -235,6 +239,9 @@ path_at(const struct scan *sc, size_t i, int chunk_start)
 	size_t n = 0;
 
 	if (!chunk_start)
+		return 0;
+	if (sc->s[i] != '/' && sc->s[i] != '~' && sc->s[i] != '.' &&
+	    !(i + 1 < sc->len && sc->s[i + 1] == ':'))
 		return 0;
 	if (sc->s[i] == '/' && is_alnum_class(class_at(sc, i + 1)))
 		n = 1;
@@ -315,9 +322,11 @@ scan_word(const struct scan *sc, size_t i, unsigned *flagsp, int *numberp)
 				only_digits = 0;
 				letters++;
 				cur.letters++;
+				/* ASCII letters are cased without utf8proc */
 				if (cp == 0xFFFD) {
 					flags |= VNI_TF_BAD_CHAR;
-				} else if (utf8proc_tolower(cp) != cp) {
+				} else if (cp < 0x80 ? cp <= 'Z'
+						     : utf8proc_tolower(cp) != cp) {
 					upper++;
 					cur.upper++;
 					if (first_letter)
@@ -325,7 +334,7 @@ scan_word(const struct scan *sc, size_t i, unsigned *flagsp, int *numberp)
 					/* iPhone, ViệtNam: upper after lower */
 					if (cur.lower)
 						flags |= VNI_TF_MIXED_CASE;
-				} else if (utf8proc_toupper(cp) != cp) {
+				} else if (cp < 0x80 || utf8proc_toupper(cp) != cp) {
 					lower++;
 					cur.lower++;
 				}

@@ -2,8 +2,9 @@
 /* Strict UTF-8 decoding that reports the exact extent of invalid bytes. */
 #include "internal.h"
 
+/* vni_utf8_decode (internal.h) past ASCII. */
 int
-vni_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+vni_utf8_decode_mb(const unsigned char *s, size_t n, int32_t *cp)
 {
 	unsigned char c = s[0];
 	int32_t v;
