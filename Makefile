@@ -53,7 +53,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust print-lib-src FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-alloc print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -144,9 +144,30 @@ FUZZ_TIME ?= 60
 fuzz: | $(B)/.deps
 	@sh scripts/fuzz.sh $(FUZZ_TIME)
 
+# Allocation-failure injection (docs/robustness.md): the library and the
+# report writers linked statically, every allocation they make wrapped.
+ALLOC_WRAP := malloc calloc realloc free strdup utf8proc_map pcre2_compile_8 \
+              pcre2_match_8 pcre2_match_data_create_from_pattern_8 \
+              pcre2_match_context_create_8 fopen open_memstream scandir \
+              realpath mmap
+ALLOC_OBJ := $(LIB_OBJ) $(B)/out_text.o $(B)/out_json.o $(B)/out_jsonl.o \
+             $(B)/out_sarif.o $(B)/out_diff.o
+ALLOC_FIXTURES := tests/cli/mojibake.txt tests/cli/mojibake-vni.txt \
+                  tests/cli/ime-residue.txt tests/cli/duplicate-paragraph.txt \
+                  tests/cli/quotes.txt tests/cli/markdown.md \
+                  tests/cli/spelling.txt tests/cli/unicode.txt \
+                  tests/cli/packs.txt tests/cli/case.txt tests/cli/english.txt \
+                  tests/cli/suppress.txt
+$(B)/alloc_fail: tests/alloc_fail.c $(ALLOC_OBJ)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(ALLOC_OBJ) \
+		$(foreach f,$(ALLOC_WRAP),-Wl,--wrap=$(f)) $(DEPLIBS)
+
+test-alloc: $(B)/alloc_fail
+	@$(B)/alloc_fail -q $(CURDIR)/dict $(CURDIR)/rules $(ALLOC_FIXTURES)
+
 # Bad input (docs/bad-input.md) and pathological sizes with limits that
-# only a blow-up exceeds.
-test-robust: $(B)/vnlint
+# only a blow-up exceeds; allocation failures.
+test-robust: $(B)/vnlint test-alloc
 	@sh tests/badinput.sh $(B)/vnlint
 	@sh tests/limits.sh $(B)/vnlint
 
