@@ -219,7 +219,7 @@ vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len, char **out,
 			Hunspell_free_list(d->vi, &list, n);
 		if (entry.failed) {
 			vni_buf_free(&entry);
-			return 0;
+			return (size_t)-1;
 		}
 		if (d->sugg_cache.n < CACHE_MAX)
 			(void)vni_wordset_add(&d->sugg_cache, entry.ptr, entry.len);
@@ -230,8 +230,13 @@ vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len, char **out,
 		p++;
 		e = strchr(p, '\x1F');
 		out[got] = vni_strndup(p, e ? (size_t)(e - p) : strlen(p));
-		if (out[got] != NULL)
-			got++;
+		if (out[got] == NULL) {
+			while (got > 0)
+				free(out[--got]);
+			vni_buf_free(&entry);
+			return (size_t)-1;
+		}
+		got++;
 	}
 	vni_buf_free(&entry);
 	return got;

@@ -304,7 +304,8 @@ int vni_dict_vi_has(struct vni_dict *d, const char *syl, size_t len);
 /* Is the word (as written, ASCII) an English word in en_US? Cached. */
 int vni_dict_en_has(struct vni_dict *d, const char *w, size_t len);
 /* Up to max suggestions for a misspelt syllable, each a malloc'd string
- * stored in out[]. Returns the count. */
+ * stored in out[]. Returns the count, or (size_t)-1 if memory ran out (then
+ * out[] holds nothing to free). */
 size_t vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len,
 			   char **out, size_t max);
 
