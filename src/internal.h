@@ -854,8 +854,10 @@ struct vni_doc {
 };
 
 /* A new id for a finding to hold (set it in the finding's hold), or 0 when
- * the document already holds too many: then do not report. */
-size_t vni_hold(struct vni_doc *doc);
+ * the document already holds too many (then do not report) or memory ran
+ * out (then b->failed is set). */
+struct vni_block;
+size_t vni_hold(struct vni_block *b);
 void vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v);
 enum vni_verdict vni_verdict_of(const struct vni_doc *doc, size_t id);
 

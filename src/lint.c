@@ -844,13 +844,17 @@ drop_symptoms(struct vni_block *b)
 #define HOLD_MAX 4096
 
 size_t
-vni_hold(struct vni_doc *doc)
+vni_hold(struct vni_block *b)
 {
+	struct vni_doc *doc = b->doc;
 	void *p = doc->verdict;
 
-	if (doc->nverdict >= HOLD_MAX ||
-	    !vni_grow(&p, &doc->capverdict, doc->nverdict + 1, 1))
+	if (doc->nverdict >= HOLD_MAX)
 		return 0;
+	if (!vni_grow(&p, &doc->capverdict, doc->nverdict + 1, 1)) {
+		b->failed = 1;
+		return 0;
+	}
 	doc->verdict = p;
 	doc->verdict[doc->nverdict++] = VNI_UNDECIDED;
 	return doc->nverdict; /* ids start at 1 */
