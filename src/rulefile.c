@@ -990,7 +990,8 @@ parse_file(vn_ctx *ctx, const char *path, const char *dir, char *err,
 		if (utf8proc_map((const utf8proc_uint8_t *)trim(eq + 1), 0, &nfc,
 				 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
 					 UTF8PROC_COMPOSE) < 0) {
-			fail(&p, line, 1, "cannot normalise the value");
+			/* The file is valid UTF-8 (checked): memory ran out. */
+			fail(&p, line, 1, "out of memory");
 			break;
 		}
 		p.kv[p.nkv].key = strdup(key);
