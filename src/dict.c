@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hunspell.h>
 
@@ -31,15 +32,12 @@ struct vni_dict {
 	struct vni_wordset sugg_cache;
 };
 
+/* access(), not fopen(): no allocation, so a missing file is told from
+ * a lack of memory. */
 static int
 readable(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL)
-		return 0;
-	fclose(f);
-	return 1;
+	return access(path, R_OK) == 0;
 }
 
 static Hunhandle *
