@@ -146,7 +146,8 @@ fuzz: | $(B)/.deps
 
 # Allocation-failure injection (docs/robustness.md): the library and the
 # report writers linked statically, every allocation they make wrapped.
-ALLOC_WRAP := malloc calloc realloc free strdup utf8proc_map pcre2_compile_8 \
+ALLOC_WRAP := malloc calloc realloc free strdup utf8proc_map utf8proc_NFC \
+              pcre2_compile_8 \
               pcre2_match_8 pcre2_match_data_create_from_pattern_8 \
               pcre2_match_context_create_8 fopen open_memstream scandir \
               realpath mmap

@@ -4,7 +4,7 @@
  * library's objects and the report writers, with every allocation they make
  * routed through the wrappers below (-Wl,--wrap=...): malloc, calloc,
  * realloc, strdup, and the calls into other libraries that allocate and can
- * report failure (utf8proc_map, pcre2_compile, pcre2_match, the PCRE2 match
+ * report failure (utf8proc_map, utf8proc_NFC, pcre2_compile, pcre2_match, the PCRE2 match
  * data and context, fopen, scandir, realpath, mmap, open_memstream).
  *
  * Each sweep makes the n-th such call fail, for n = 1, 2, 3, ... until a
@@ -23,12 +23,13 @@
  *               forked from a context that has linted nothing yet, so the
  *               allocations that fill the caches fail too
  *
- * Usage: alloc_fail [-q] [-s SWEEPS] [-e STEP] [-t N] DATA_DIR RULES_DIR
+ * Usage: alloc_fail [-q] [-s SWEEPS] [-e STEP] [-t N] [-n N] DATA_DIR RULES_DIR
  *                   FIXTURE...
  *   SWEEPS is a comma-separated list of ctx, lint, cold (default: all);
  *   STEP > 1 tries only every STEP-th n (for slow builds such as valgrind);
  *   -t N prints a backtrace where the N-th call fails (addr2line -e reads
- *   it), to find the call behind a problem reported at n=N.
+ *   it), to find the call behind a problem reported at n=N; -n N tries
+ *   that n alone.
  * The model is DATA_DIR/vi.model. Exit status 0 if every run was clean.
  */
 #define _GNU_SOURCE /* open_memstream, strdup under -std=c11 */
@@ -62,6 +63,7 @@ static long fail_at;   /* the call to fail (0: none) */
 static int armed;      /* counting? */
 static int hit;        /* has the failure been injected? */
 static long trace_at;  /* -t N: print a backtrace where call N fails */
+static long only;      /* -n N: try this n alone */
 
 static void
 arm(long n)
@@ -266,6 +268,16 @@ __wrap_utf8proc_map(const utf8proc_uint8_t *s, utf8proc_ssize_t n,
 		return UTF8PROC_ERROR_NOMEM;
 	}
 	return __real_utf8proc_map(s, n, dst, opt);
+}
+
+utf8proc_uint8_t *__real_utf8proc_NFC(const utf8proc_uint8_t *s);
+utf8proc_uint8_t *__wrap_utf8proc_NFC(const utf8proc_uint8_t *s);
+utf8proc_uint8_t *
+__wrap_utf8proc_NFC(const utf8proc_uint8_t *s)
+{
+	if (inject())
+		return NULL;
+	return __real_utf8proc_NFC(s);
 }
 
 pcre2_code *__real_pcre2_compile_8(PCRE2_SPTR p, PCRE2_SIZE n, uint32_t o,
@@ -640,6 +652,14 @@ report(const char *sweep, long last, long calls, double t0)
 		sweep, last, step > 1 ? " (a stride)" : "", calls, now() - t0);
 }
 
+/* Does an error message say that memory ran out? */
+static int
+says_nomem(const char *err)
+{
+	return strstr(err, "out of memory") != NULL ||
+	       strstr(err, strerror(ENOMEM)) != NULL;
+}
+
 /* Context creation: vn_ctx_new, the shipped packs and the model. */
 static void
 sweep_ctx(void)
@@ -652,17 +672,22 @@ sweep_ctx(void)
 	long n, calls = 0;
 	double t0 = now();
 
-	for (n = 1;; n += step) {
+	for (n = only ? only : 1;; n += step) {
 		err[0] = '\0';
 		arm(n);
 		st = make_ctx(&ctx, &model, err, sizeof(err));
 		disarm();
 		if (!hit)
 			calls = counter;
-		if (st != VN_OK && st != VN_ENOMEM)
+		/* Loading reports running out of memory as a data or rule
+		 * error whose message says so (vn_ctx_new's VN_EDICT,
+		 * vn_ctx_load_rules' VN_ERULE). */
+		if (st != VN_OK && st != VN_ENOMEM &&
+		    !((st == VN_EDICT || st == VN_ERULE) && says_nomem(err)))
 			problem(n, "context: %s (%s)", vn_strerror(st), err);
 		else if (st != VN_OK && !hit)
-			problem(n, "context: VN_ENOMEM with no failure");
+			problem(n, "context: %s with no failure (%s)",
+				vn_strerror(st), err);
 		else if (st == VN_OK && hit)
 			/* Absorbed: the context must work as well. */
 			run_all(n, ctx, 0);
@@ -672,7 +697,7 @@ sweep_ctx(void)
 			problem(n, "context: %zu blocks leaked", set_n - live0);
 			live0 = set_n;
 		}
-		if (!hit)
+		if (!hit || only)
 			break;
 	}
 	report("ctx", n - 1, calls, t0);
@@ -690,7 +715,7 @@ sweep_lint(vn_ctx *ctx)
 	 * outlives it. */
 	run_all(0, ctx, 0);
 	live0 = set_n;
-	for (n = 1;; n += step) {
+	for (n = only ? only : 1;; n += step) {
 		arm(n);
 		disarm();
 		run_all(n, ctx, 0);
@@ -700,7 +725,7 @@ sweep_lint(vn_ctx *ctx)
 			problem(n, "lint: %zu blocks leaked", set_n - live0);
 			live0 = set_n;
 		}
-		if (!hit)
+		if (!hit || only)
 			break;
 		if (!quiet && n % 1000 == 0)
 			fprintf(stderr, "alloc_fail: lint n=%ld\n", n);
@@ -728,7 +753,12 @@ sweep_cold(void)
 		fprintf(stderr, "alloc_fail: %s\n", err);
 		exit(2);
 	}
-	for (n = 1;; n += step) {
+	if (getenv("AF_WARM_EN")) {
+		vn_result *r;
+		if (vn_lint(ctx, "the", 3, &r) == VN_OK)
+			vn_result_free(r);
+	}
+	for (n = only ? only : 1;; n += step) {
 		fflush(stderr);
 		pid = fork();
 		if (pid < 0) {
@@ -752,13 +782,13 @@ sweep_cold(void)
 			perror("alloc_fail: waitpid");
 			exit(2);
 		}
-		if (WIFSIGNALED(status)) {
+		if (WIFSIGNALED(status))
 			problem(n, "cold: killed by signal %d", WTERMSIG(status));
-			continue;
-		}
-		if (WEXITSTATUS(status) == 1)
+		else if (WEXITSTATUS(status) == 1)
 			problems++;
 		else if (WEXITSTATUS(status) == 2)
+			break;
+		if (only)
 			break;
 		if (!quiet && n % 1000 == 0)
 			fprintf(stderr, "alloc_fail: cold n=%ld\n", n);
@@ -783,13 +813,15 @@ main(int argc, char **argv)
 	size_t k, live0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "qs:e:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "qs:e:t:n:")) != -1) {
 		if (opt == 'q')
 			quiet = 1;
 		else if (opt == 's')
 			sweeps = optarg;
 		else if (opt == 't')
 			trace_at = atol(optarg);
+		else if (opt == 'n')
+			only = atol(optarg);
 		else if (opt == 'e')
 			step = atol(optarg) > 0 ? atol(optarg) : 1;
 		else
