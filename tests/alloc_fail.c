@@ -53,6 +53,7 @@
 #include <pcre2.h>
 #include <utf8proc.h>
 
+#include "internal.h" /* vni_dict_en_has */
 #include "output.h"
 #include "vnlint.h"
 
@@ -401,6 +402,78 @@ __wrap_mmap(void *a, size_t n, int prot, int fl, int fd, off_t off)
 		return MAP_FAILED;
 	}
 	return __real_mmap(a, n, prot, fl, fd, off);
+}
+
+/* A child of the cold sweep frees its context to account for every block,
+ * but not hunspell's dictionaries: freeing them would write to (and so
+ * copy) every page of them that the child shares with its parent, for
+ * nothing, as their memory is not in the set. */
+struct Hunhandle;
+static int keep_hunspell;
+void __real_Hunspell_destroy(struct Hunhandle *h);
+void __wrap_Hunspell_destroy(struct Hunhandle *h);
+void
+__wrap_Hunspell_destroy(struct Hunhandle *h)
+{
+	if (!keep_hunspell)
+		__real_Hunspell_destroy(h);
+}
+
+/* Hunspell's suggestions take tens of milliseconds a word. The harness
+ * remembers them (for the vi_VN dictionary, the only one asked), so the
+ * children of the cold sweep, whose contexts have not cached them yet, get
+ * them at once. The lists are handed out as hunspell makes them, in memory
+ * that is not in the set, which Hunspell_free_list() frees. */
+struct memo {
+	char *word;
+	char **list;
+	int n;
+};
+static struct memo *memo;
+static size_t nmemo;
+
+int __real_Hunspell_suggest(struct Hunhandle *h, char ***list,
+			    const char *word);
+int __wrap_Hunspell_suggest(struct Hunhandle *h, char ***list,
+			    const char *word);
+int
+__wrap_Hunspell_suggest(struct Hunhandle *h, char ***list, const char *word)
+{
+	struct memo *m = NULL;
+	size_t i;
+	int k;
+
+	for (i = 0; i < nmemo && m == NULL; i++)
+		if (strcmp(memo[i].word, word) == 0)
+			m = &memo[i];
+	if (m == NULL) {
+		void *p = __real_realloc(memo, (nmemo + 1) * sizeof(*memo));
+
+		if (p == NULL)
+			return __real_Hunspell_suggest(h, list, word);
+		memo = p;
+		m = &memo[nmemo];
+		m->word = __real_strdup(word);
+		m->list = NULL;
+		m->n = __real_Hunspell_suggest(h, &m->list, word);
+		if (m->word == NULL)
+			return m->n;
+		nmemo++;
+		/* A copy of hunspell's list stays here. */
+		*list = m->list;
+		m->list = __real_malloc((size_t)(m->n > 0 ? m->n : 1) *
+					sizeof(char *));
+		for (k = 0; k < m->n; k++)
+			m->list[k] = __real_strdup((*list)[k]);
+		return m->n;
+	}
+	*list = NULL;
+	if (m->n <= 0)
+		return m->n;
+	*list = __real_malloc((size_t)m->n * sizeof(char *));
+	for (k = 0; k < m->n; k++)
+		(*list)[k] = __real_strdup(m->list[k]);
+	return m->n;
 }
 
 /* ------------------------------------------------------------- the runs */
@@ -753,11 +826,9 @@ sweep_cold(void)
 		fprintf(stderr, "alloc_fail: %s\n", err);
 		exit(2);
 	}
-	if (getenv("AF_WARM_EN")) {
-		vn_result *r;
-		if (vn_lint(ctx, "the", 3, &r) == VN_OK)
-			vn_result_free(r);
-	}
+	/* en_US is loaded at the first English look-up (100 ms): once,
+	 * here, which caches the one word "the". */
+	vni_dict_en_has(ctx->dict, "the", 3);
 	for (n = only ? only : 1;; n += step) {
 		fflush(stderr);
 		pid = fork();
@@ -771,6 +842,7 @@ sweep_cold(void)
 			arm(n);
 			disarm();
 			h = run_all(n, ctx, 0);
+			keep_hunspell = 1;
 			vn_ctx_free(ctx);
 			vn_model_free(model);
 			if (set_n != live0)
