@@ -53,7 +53,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 
 .PHONY: all deps demo test test-unit test-cli test-lsp test-asan test-install test-rules bench \
-        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus test-jobs test-hosts print-lib-src FORCE
+        corpus false-alarms install uninstall clean valgrind fuzz test-fuzz test-robust test-corpus test-jobs test-hosts test-alloc test-alloc-full test-alloc-asan test-fix-kill print-lib-src FORCE
 
 all: $(B)/vnlint $(B)/libvnlint.a $(B)/libvnlint.so
 
@@ -122,6 +122,16 @@ test-asan: | $(B)/.deps
 		test-unit test-cli test-lsp
 	@VNLINT_DATA_DIR=$(CURDIR)/dict VNLINT_RULES_DIR=$(CURDIR)/rules \
 		$(B)/asan/vnlint --test-rules rules
+	@$(MAKE) --no-print-directory B=$(B)/asan CFLAGS="-O1 -g $(SAN)" \
+		test-alloc-asan
+
+# Allocation failures under ASan and UBSan (and LeakSanitizer at exit),
+# with longer strides: every 7th n of the lint sweep, every 31st of
+# context creation, every 97th of the cold sweep.
+test-alloc-asan: $(B)/alloc_fail
+	@$(ALLOC_RUN) -s lint -e 7 $(ALLOC_ARGS)
+	@$(ALLOC_RUN) -s ctx -e 31 $(ALLOC_ARGS)
+	@$(ALLOC_RUN) -s cold -e 97 $(ALLOC_ARGS)
 
 # The unit tests and the CLI over every fixture under valgrind: no invalid
 # access, no leak.
@@ -151,9 +161,41 @@ FUZZ_TIME ?= 60
 fuzz: | $(B)/.deps
 	@sh scripts/fuzz.sh $(FUZZ_TIME)
 
+# Allocation-failure injection (docs/robustness.md): the library and the
+# report writers linked statically, every allocation they make wrapped.
+ALLOC_WRAP := malloc calloc realloc free strdup utf8proc_map utf8proc_NFC \
+              pcre2_compile_8 \
+              pcre2_match_8 pcre2_match_data_create_from_pattern_8 \
+              pcre2_match_context_create_8 fopen open_memstream scandir \
+              realpath mmap Hunspell_destroy Hunspell_suggest
+ALLOC_OBJ := $(LIB_OBJ) $(B)/out_text.o $(B)/out_json.o $(B)/out_jsonl.o \
+             $(B)/out_sarif.o $(B)/out_diff.o
+ALLOC_FIXTURES := tests/cli/mojibake.txt tests/cli/mojibake-vni.txt \
+                  tests/cli/ime-residue.txt tests/cli/duplicate-paragraph.txt \
+                  tests/cli/quotes.txt tests/cli/markdown.md \
+                  tests/cli/spelling.txt tests/cli/unicode.txt \
+                  tests/cli/packs.txt tests/cli/case.txt tests/cli/english.txt \
+                  tests/cli/suppress.txt
+$(B)/alloc_fail: tests/alloc_fail.c $(ALLOC_OBJ)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(ALLOC_OBJ) \
+		$(foreach f,$(ALLOC_WRAP),-Wl,--wrap=$(f)) $(DEPLIBS)
+
+# Every n of every sweep takes minutes (test-alloc-full); make test tries
+# every 2nd n of the lint sweep, every 7th of context creation and every
+# 17th of the cold sweep.
+ALLOC_RUN = $(B)/alloc_fail -q
+ALLOC_ARGS = $(CURDIR)/dict $(CURDIR)/rules $(ALLOC_FIXTURES)
+test-alloc: $(B)/alloc_fail
+	@$(ALLOC_RUN) -s lint -e 2 $(ALLOC_ARGS)
+	@$(ALLOC_RUN) -s ctx -e 7 $(ALLOC_ARGS)
+	@$(ALLOC_RUN) -s cold -e 17 $(ALLOC_ARGS)
+
+test-alloc-full: $(B)/alloc_fail
+	@$(ALLOC_RUN) $(ALLOC_ARGS)
+
 # Bad input (docs/bad-input.md) and pathological sizes with limits that
-# only a blow-up exceeds.
-test-robust: $(B)/vnlint
+# only a blow-up exceeds; allocation failures.
+test-robust: $(B)/vnlint test-alloc
 	@sh tests/badinput.sh $(B)/vnlint
 	@sh tests/limits.sh $(B)/vnlint
 
@@ -185,9 +227,13 @@ test-hosts: $(B)/vnlint
 test-model: $(B)/vnlint
 	@sh tests/model.sh $(B)/vnlint
 
-# --fix and --diff on real files: exact, idempotent, atomic, mode kept.
-test-fix: $(B)/vnlint
+# --fix and --diff on real files: exact, idempotent, atomic, mode kept;
+# --fix killed at random points leaves the original or the fixed file.
+test-fix: $(B)/vnlint test-fix-kill
 	@sh tests/fix.sh $(B)/vnlint
+
+test-fix-kill: $(B)/vnlint
+	@sh tests/fix_kill.sh $(B)/vnlint
 
 # Every example of every shipped rule, and every table row.
 test-rules: $(B)/vnlint

@@ -17,7 +17,8 @@
 
 #define NAME_MARK " <Name>"
 
-/* NFC, lowercase, blanks squeezed to one space, into out (cap bytes). */
+/* NFC, lowercase, blanks squeezed to one space, into out (cap bytes): its
+ * length, or (size_t)-1 if memory ran out. */
 static size_t
 entry_key(const char *s, size_t n, char *out, size_t cap)
 {
@@ -25,11 +26,12 @@ entry_key(const char *s, size_t n, char *out, size_t cap)
 	size_t i, o = 0, len;
 
 	if (copy == NULL)
-		return 0;
+		return (size_t)-1;
+	/* The line is valid UTF-8: NULL means memory ran out. */
 	nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)copy);
 	free(copy);
 	if (nfc == NULL)
-		return 0;
+		return (size_t)-1;
 	len = vni_lower(nfc, strlen(nfc), out, cap);
 	free(nfc);
 	for (i = 0; i < len; i++) {
@@ -129,6 +131,10 @@ vni_boilerplate_load(struct vni_boilerplate *bp, const char *path, char *err,
 		if (what)
 			break;
 		k = entry_key(line + b, n - b, key, sizeof(key));
+		if (k == (size_t)-1) {
+			what = "out of memory";
+			break;
+		}
 		if (k == 0) {
 			what = "empty entry";
 			break;

@@ -247,7 +247,7 @@ vni_check_boilerplate(struct vni_block *b)
 			   key != st->pending_key ? VNI_KEEP : VNI_DROP);
 		st->pending = 0;
 		if (m == VNI_BP_WEAK && (st->prev == 0 || st->prev == key)) {
-			id = vni_hold(b->doc);
+			id = vni_hold(b);
 			if (id) {
 				report(b, l, id);
 				st->pending = id;

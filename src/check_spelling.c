@@ -247,6 +247,10 @@ vni_check_spelling(struct vni_block *b)
 		    letters(b->text + tk->off, tk->len) <= SYLLABLE_MAX_LETTERS)
 			nhun = vni_dict_vi_suggest(b->ctx->dict, b->text + tk->off,
 						   tk->len, hun, 3);
+		if (nhun == (size_t)-1) {
+			b->failed = 1;
+			return;
+		}
 		for (j = 0; j < nhun && ns < 3; j++) {
 			for (dup = 0, k = 0; k < ns; k++)
 				dup |= strcmp(hun[j], sugg[k]) == 0;

@@ -90,7 +90,7 @@ candidate(struct vni_block *b, const struct vni_para *p, const struct ending *e)
 
 	struct vni_trunc *st = &b->doc->trunc;
 	struct vni_finding *f;
-	size_t id = vni_hold(b->doc);
+	size_t id = vni_hold(b);
 
 	if (id == 0)
 		return;
@@ -125,6 +125,9 @@ candidate(struct vni_block *b, const struct vni_para *p, const struct ending *e)
 		break;
 	}
 	if (f == NULL || !keep_id(st, id, own)) {
+		/* A finding reported but not kept would stand undecided. */
+		if (f != NULL)
+			b->failed = 1;
 		vni_decide(b->doc, id, VNI_DROP);
 		return;
 	}

@@ -171,9 +171,12 @@ check_confusable(struct vni_block *b, const struct vni_token *tk)
 	fixed[n] = '\0';
 	/* Marks after a look-alike were left decomposed; now they compose. */
 	if (utf8proc_map((const utf8proc_uint8_t *)fixed, (utf8proc_ssize_t)n,
-			 &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
-		nfc = NULL;
-	sugg[0] = nfc ? (const char *)nfc : fixed;
+			 &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0) {
+		/* fixed is valid UTF-8: only memory can be short. */
+		b->failed = 1;
+		return;
+	}
+	sugg[0] = (const char *)nfc;
 	/* "\\fIСЕК" (markup glued to a Cyrillic word) mixes scripts too; a
 	 * look-alike counts when the Latin reading is a Vietnamese syllable
 	 * or the look-alike sits between Latin letters. */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hunspell.h>
 
@@ -31,15 +32,12 @@ struct vni_dict {
 	struct vni_wordset sugg_cache;
 };
 
+/* access(), not fopen(): no allocation, so a missing file is told from
+ * a lack of memory. */
 static int
 readable(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL)
-		return 0;
-	fclose(f);
-	return 1;
+	return access(path, R_OK) == 0;
 }
 
 static Hunhandle *
@@ -219,7 +217,7 @@ vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len, char **out,
 			Hunspell_free_list(d->vi, &list, n);
 		if (entry.failed) {
 			vni_buf_free(&entry);
-			return 0;
+			return (size_t)-1;
 		}
 		if (d->sugg_cache.n < CACHE_MAX)
 			(void)vni_wordset_add(&d->sugg_cache, entry.ptr, entry.len);
@@ -230,8 +228,13 @@ vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len, char **out,
 		p++;
 		e = strchr(p, '\x1F');
 		out[got] = vni_strndup(p, e ? (size_t)(e - p) : strlen(p));
-		if (out[got] != NULL)
-			got++;
+		if (out[got] == NULL) {
+			while (got > 0)
+				free(out[--got]);
+			vni_buf_free(&entry);
+			return (size_t)-1;
+		}
+		got++;
 	}
 	vni_buf_free(&entry);
 	return got;

@@ -314,7 +314,8 @@ int vni_dict_vi_has(struct vni_dict *d, const char *syl, size_t len);
 /* Is the word (as written, ASCII) an English word in en_US? Cached. */
 int vni_dict_en_has(struct vni_dict *d, const char *w, size_t len);
 /* Up to max suggestions for a misspelt syllable, each a malloc'd string
- * stored in out[]. Returns the count. */
+ * stored in out[]. Returns the count, or (size_t)-1 if memory ran out (then
+ * out[] holds nothing to free). */
 size_t vni_dict_vi_suggest(struct vni_dict *d, const char *w, size_t len,
 			   char **out, size_t max);
 
@@ -865,8 +866,10 @@ struct vni_doc {
 };
 
 /* A new id for a finding to hold (set it in the finding's hold), or 0 when
- * the document already holds too many: then do not report. */
-size_t vni_hold(struct vni_doc *doc);
+ * the document already holds too many (then do not report) or memory ran
+ * out (then b->failed is set). */
+struct vni_block;
+size_t vni_hold(struct vni_block *b);
 void vni_decide(struct vni_doc *doc, size_t id, enum vni_verdict v);
 enum vni_verdict vni_verdict_of(const struct vni_doc *doc, size_t id);
 

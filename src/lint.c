@@ -1001,8 +1001,13 @@ drop_symptoms(struct vni_block *b)
 	for (i = 0; i < b->nf; i++)
 		if (rank(b->f[i].rule) >= 1)
 			ncause++;
-	if (ncause == 0 || (cause = malloc(2 * ncause * sizeof(*cause))) == NULL)
-		return; /* without memory the duplicates simply stay */
+	if (ncause == 0)
+		return;
+	/* Without memory the run fails: the symptoms must not stay. */
+	if ((cause = malloc(2 * ncause * sizeof(*cause))) == NULL) {
+		b->failed = 1;
+		return;
+	}
 	decode = cause + ncause;
 	n1 = cause_runs(b, 1, cause);
 	n2 = cause_runs(b, 2, decode);
@@ -1025,13 +1030,17 @@ drop_symptoms(struct vni_block *b)
 #define HOLD_MAX 4096
 
 size_t
-vni_hold(struct vni_doc *doc)
+vni_hold(struct vni_block *b)
 {
+	struct vni_doc *doc = b->doc;
 	void *p = doc->verdict;
 
-	if (doc->nverdict >= HOLD_MAX ||
-	    !vni_grow(&p, &doc->capverdict, doc->nverdict + 1, 1))
+	if (doc->nverdict >= HOLD_MAX)
 		return 0;
+	if (!vni_grow(&p, &doc->capverdict, doc->nverdict + 1, 1)) {
+		b->failed = 1;
+		return 0;
+	}
 	doc->verdict = p;
 	doc->verdict[doc->nverdict++] = VNI_UNDECIDED;
 	return doc->nverdict; /* ids start at 1 */
@@ -1083,6 +1092,8 @@ append_block(vn_result *r, struct vni_block *b, const struct vni_text *t,
 	if (b->nf > 1)
 		qsort(b->f, b->nf, sizeof(*b->f), cmp_finding);
 	drop_symptoms(b);
+	if (b->failed)
+		return 0;
 	for (i = 0; i < b->nf; i++) {
 		f = &b->f[i];
 		if (f->pending) {

@@ -249,7 +249,7 @@ vn_model_load(vn_model **out, const char *path, char *err, size_t errsz)
 {
 	vn_model *m = calloc(1, sizeof(*m));
 	struct stat st;
-	int fd;
+	int fd, e;
 	char dummy[1];
 
 	*out = NULL;
@@ -269,13 +269,19 @@ vn_model_load(vn_model **out, const char *path, char *err, size_t errsz)
 	}
 	m->size = (size_t)st.st_size;
 	/* Mapped, the model costs no parsing and is shared between runs. */
+	errno = 0;
 	m->base = m->size ? mmap(NULL, m->size, PROT_READ, MAP_PRIVATE, fd, 0)
 			  : MAP_FAILED;
+	e = errno;
 	close(fd);
 	if (m->base == MAP_FAILED) {
 		m->base = NULL;
-		fail(err, errsz, path, "cannot map the model");
 		free(m);
+		if (e == ENOMEM) {
+			fail(err, errsz, path, "out of memory");
+			return VN_ENOMEM;
+		}
+		fail(err, errsz, path, "cannot map the model");
 		return VN_EIO;
 	}
 	m->mapped = 1;

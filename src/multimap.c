@@ -76,16 +76,21 @@ vni_mm_add(struct vni_multimap *m, const char *key, size_t len, uint32_t value)
 	if (s == NULL) {
 		if ((m->n + 1) * 2 > m->cap && !grow(m))
 			return 0;
+		/* The key first: a slot must never point past the pool. A
+		 * failed append leaves the pool as it was; the map stays
+		 * usable (the contexts' caches live on after a failure). */
+		vni_buf_append(&m->pool, key, len);
+		if (m->pool.failed) {
+			m->pool.failed = 0;
+			return 0;
+		}
 		for (i = hash(key, len) & (m->cap - 1); m->slots[i].off;
 		     i = (i + 1) & (m->cap - 1))
 			;
 		s = &m->slots[i];
-		s->off = (uint32_t)m->pool.len + 1;
+		s->off = (uint32_t)(m->pool.len - len) + 1;
 		s->len = (uint32_t)len;
 		s->head = VNI_MM_END;
-		vni_buf_append(&m->pool, key, len);
-		if (m->pool.failed)
-			return 0;
 		m->n++;
 	}
 	m->val[m->nval] = value;

@@ -5,14 +5,13 @@
 #include "output.h"
 
 void
-out_json_string(FILE *o, const char *s, size_t n)
+out_json_chars(FILE *o, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	long cp;
 	int k;
 
-	fputc('"', o);
 	while (i < n) {
 		unsigned char c = u[i];
 
@@ -38,6 +37,13 @@ out_json_string(FILE *o, const char *s, size_t n)
 			i += (size_t)-k;
 		}
 	}
+}
+
+void
+out_json_string(FILE *o, const char *s, size_t n)
+{
+	fputc('"', o);
+	out_json_chars(o, s, n);
 	fputc('"', o);
 }
 

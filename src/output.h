@@ -31,6 +31,8 @@ void out_json_diag_fields(FILE *o, const char *src, const vn_diag *d);
 /* Write s[0..n) as a JSON string (quotes included); invalid UTF-8 becomes
  * \ufffd so the output is always valid JSON. */
 void out_json_string(FILE *o, const char *s, size_t n);
+/* The same without the quotes: a part of a string. */
+void out_json_chars(FILE *o, const char *s, size_t n);
 
 /* GNU: "path:line:col: severity: message [rule]" and nothing else, one line
  * per diagnostic, never coloured: what compilers print, so editors (Vim

@@ -412,6 +412,10 @@ load_table(struct parser *p, size_t rule, const char *name, size_t line,
 	if (fp == NULL)
 		return fail(p, line, col, "table %s: %s", path, strerror(errno));
 	tfile = own(p->ctx, path, strlen(path));
+	if (tfile == NULL) {
+		fclose(fp);
+		return fail(p, line, col, "out of memory");
+	}
 	saved_file = p->file;
 	saved_line = line;
 	p->file = tfile;
@@ -664,6 +668,8 @@ finish_rule(struct parser *p)
 		if (v == NULL)
 			v = kv_get(p, ek[!i], NULL, NULL);
 		r->explanation[i] = v ? own(p->ctx, v, strlen(v)) : r->summary[i];
+		if (!r->message[i] || !r->summary[i] || !r->explanation[i])
+			return fail(p, p->sec_line, 1, "out of memory");
 	}
 	r->span = 0;
 	ncond = 0;
@@ -719,8 +725,9 @@ finish_rule(struct parser *p)
 			if (s == NULL)
 				return fail(p, k->line, k->col, "out of memory");
 			r->sugg = s;
-			if ((s[r->nsugg] = own(p->ctx, k->val, strlen(k->val))) != NULL)
-				r->nsugg++;
+			if ((s[r->nsugg] = own(p->ctx, k->val, strlen(k->val))) == NULL)
+				return fail(p, k->line, k->col, "out of memory");
+			r->nsugg++;
 		} else if (strcmp(k->key, "span") == 0) {
 			r->span = atoi(k->val);
 			if (r->span < 0 || r->span > 9 ||
@@ -1016,7 +1023,8 @@ parse_file(vn_ctx *ctx, const char *path, const char *dir, char *err,
 		} else if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
 					UTF8PROC_NULLTERM | UTF8PROC_STABLE |
 						UTF8PROC_COMPOSE) < 0) {
-			fail(&p, line, 1, "cannot normalise the value");
+			/* The file is valid UTF-8 (checked): memory ran out. */
+			fail(&p, line, 1, "out of memory");
 			break;
 		}
 		p.kv[p.nkv].key = strdup(key);

@@ -145,7 +145,8 @@ typedef struct vn_model vn_model; /* a syllable bigram model, read-only */
 typedef enum { VN_PROFILE_OCR = 0, VN_PROFILE_TYPING = 1 } vn_profile;
 
 /** Map a model file (see docs/model.md). VN_EIO if unreadable, VN_EDICT if
- * it is not a valid model of this version; the reason goes to errbuf. */
+ * it is not a valid model of this version, VN_ENOMEM if memory (or address
+ * space for the mapping) ran out; the reason goes to errbuf. */
 vn_status vn_model_load(vn_model **out, const char *path, char *errbuf,
 			size_t errbuf_size);
 void vn_model_free(vn_model *m);
