@@ -269,6 +269,8 @@ vni_text_decode(struct vni_text *t, const char *orig, size_t len, size_t base)
 	if (base == 0 && len >= 3 && memcmp(orig, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	push_step(t, base + i, 1);
+	if (t->failed)
+		return; /* no first step: nothing may be appended */
 	if (plain(orig + i, len - i)) {
 		/* Valid UTF-8 that is NFC whatever it holds (nearly every
 		 * block): one copy, one step. */
