@@ -243,7 +243,7 @@ vni_check_spelling(struct vni_block *b)
 			nsplit = 0;
 		if (nsplit)
 			sugg[ns++] = split[0];
-		if (!nsplit &&
+		if (!nsplit && !b->no_guesses &&
 		    letters(b->text + tk->off, tk->len) <= SYLLABLE_MAX_LETTERS)
 			nhun = vni_dict_vi_suggest(b->ctx->dict, b->text + tk->off,
 						   tk->len, hun, 3);

@@ -581,6 +581,7 @@ one_line(struct worker *w, const char *line, size_t len, size_t lineno)
 	memset(&lo, 0, sizeof(lo));
 	lo.markup = VN_MARKUP_TEXT;
 	lo.no_suppressions = 1; /* documents are data, not vnlint's input */
+	lo.no_dictionary_guesses = 1; /* records carry no suggestions */
 	st = vn_lint_ex(w->ctx, text, tlen, &lo, &res);
 	if (st != VN_OK) {
 		error_record(w, line, lineno, id, st == VN_EBINARY ? LE_NUL : LE_NOMEM,

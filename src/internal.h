@@ -897,6 +897,7 @@ struct vni_block {
 	const struct vni_paras *paras;
 	size_t line;      /* document line of the block's first byte, from 1 */
 	int hidden;       /* text that markup hides (code): no prose here */
+	int no_guesses;   /* vn_lint_options.no_dictionary_guesses */
 	struct vni_doc *doc;
 	struct vni_lowcache *low; /* NULL: lowercase each time */
 	struct vni_finding *f;

@@ -1448,6 +1448,7 @@ vn_lint_ex(vn_ctx *ctx, const char *text, size_t len,
 		return VN_ENOMEM;
 	}
 	b.ctx = ctx;
+	b.no_guesses = opts && opts->no_dictionary_guesses;
 	b.toks = &toks;
 	b.paras = &paras;
 	b.doc = &doc;

@@ -206,6 +206,12 @@ typedef struct {
 	/* Ignore vnlint-disable / vnlint-enable / vnlint-disable-next-line
 	 * comments (<!-- --> in Markdown, a "#" line in plain text). */
 	int no_suppressions;
+	/* Do not ask hunspell for guesses at misspelt words: the same
+	 * findings, with only vnlint's own suggestions. Its search is the
+	 * costliest step of a lint and stops on a clock, so its guesses can
+	 * differ between machines; a caller that reports no suggestions
+	 * (corpus mode) sets this. */
+	int no_dictionary_guesses;
 } vn_lint_options;
 
 /** vn_lint with options (NULL: the defaults, as vn_lint). */
