@@ -87,21 +87,29 @@ detect(instream *s)
 
 /* Decode up to room bytes into out; returns the count, 0 at the end of
  * the input, -1 on an error (a truncated or corrupt stream). */
+/* Compressed bytes to decode: 1 when there are some, 0 at the end of the
+ * file after a complete stream (done), -1 on a read error or at the end
+ * of the file in mid-stream (truncated says so). */
+static int
+more_raw(instream *s, int done, const char *truncated)
+{
+	int r;
+
+	if (s->raw_pos < s->raw_len)
+		return 1;
+	if ((r = read_raw(s)) != 0)
+		return r;
+	return done ? 0 : error(s, truncated);
+}
+
 static long
 decode_gzip(instream *s, char *out, size_t room)
 {
-	int rc;
+	int rc, r;
 
 	for (;;) {
-		if (s->raw_pos == s->raw_len) {
-			int r = read_raw(s);
-
-			if (r < 0)
-				return -1;
-			if (r == 0)
-				return s->z_done ? 0
-						 : error(s, "truncated gzip data");
-		}
+		if ((r = more_raw(s, s->z_done, "truncated gzip data")) <= 0)
+			return r;
 		if (s->z_done) { /* another member follows: concatenated gzip */
 			if (inflateReset(&s->z) != Z_OK)
 				return error(s, "cannot restart gzip decoding");
@@ -128,17 +136,11 @@ decode_zstd(instream *s, char *out, size_t room)
 	ZSTD_inBuffer in;
 	ZSTD_outBuffer o;
 	size_t rc;
+	int r;
 
 	for (;;) {
-		if (s->raw_pos == s->raw_len) {
-			int r = read_raw(s);
-
-			if (r < 0)
-				return -1;
-			if (r == 0)
-				return s->zs_left == 0 ? 0
-						       : error(s, "truncated zstd data");
-		}
+		if ((r = more_raw(s, s->zs_left == 0, "truncated zstd data")) <= 0)
+			return r;
 		in.src = s->raw;
 		in.size = s->raw_len;
 		in.pos = s->raw_pos;
