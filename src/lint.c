@@ -541,7 +541,8 @@ low_reset(struct vni_lowcache *lc, size_t ntok)
 		lc->tok = p;
 		lc->cap = ntok;
 	}
-	memset(lc->tok, 0xFF, ntok * sizeof(*lc->tok)); /* all LOW_UNSET */
+	if (ntok > 0) /* a block of no tokens (a lone BOM) has no array yet */
+		memset(lc->tok, 0xFF, ntok * sizeof(*lc->tok)); /* LOW_UNSET */
 	lc->ntok = ntok;
 	return 1;
 }

@@ -1,0 +1,1 @@
+--format gnu bom-only.txt

@@ -1,0 +1,1 @@
+--corpus --input lines corpus/bom-lines.in
