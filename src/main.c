@@ -620,6 +620,37 @@ lint_dir(struct run *r, const char *dir)
 		r->trouble = 1;
 }
 
+/* ------------------------------------------------ contexts per thread */
+
+/* Which of the run's contexts ctx is: -1 the run's own, i for
+ * r->conf[i], -2 none (NULL: a broken configuration). */
+static int
+conf_index(const struct run *r, const vn_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; ctx && ctx != r->ctx && i < r->nconf; i++)
+		if (r->conf[i].ctx == ctx)
+			return (int)i;
+	return ctx == NULL ? -2 : -1;
+}
+
+/* A new context like the run's context k (conf_index), for another
+ * thread: the same recipe, configuration and model. NULL on failure,
+ * with the reason in err. */
+static vn_ctx *
+ctx_like(const struct run *r, int k, char *err, size_t errsz)
+{
+	vn_ctx *ctx = NULL;
+
+	if (build_ctx(r->recipe, k < 0 ? NULL : &r->conf[k].cfg, &ctx, err,
+		      errsz) != VN_OK)
+		return NULL;
+	if (k >= 0 && r->conf[k].model && !r->model_given)
+		vn_ctx_set_model(ctx, r->conf[k].model);
+	return ctx;
+}
+
 /* ------------------------------------------------------------ --jobs */
 
 /* A file of a parallel run, linted by a worker and reported in order by
@@ -687,19 +718,13 @@ pool_file(struct pool *p, const char *path, int from_stdin)
 	const struct vn_config *cfg;
 	struct run *r = p->r;
 	struct job *j;
-	vn_ctx *ctx;
-	size_t i;
 
 	if (from_stdin)
 		path = r->o->stdin_name ? r->o->stdin_name : "<stdin>";
 	if ((j = pool_add(p, path)) == NULL)
 		return;
 	j->from_stdin = from_stdin;
-	ctx = context_for(r, path, &cfg);
-	j->conf = ctx == NULL ? -2 : -1;
-	for (i = 0; ctx && ctx != r->ctx && i < r->nconf; i++)
-		if (r->conf[i].ctx == ctx)
-			j->conf = (int)i;
+	j->conf = conf_index(r, context_for(r, path, &cfg));
 }
 
 static void
@@ -724,14 +749,10 @@ pool_fail(void *ud, const char *path, int err)
 static vn_ctx *
 worker_ctx(struct pool_worker *w, int k)
 {
-	struct run *r = w->p->r;
 	char err[1024];
 
-	if (w->ctx[k + 1] == NULL &&
-	    build_ctx(r->recipe, k < 0 ? NULL : &r->conf[k].cfg, &w->ctx[k + 1],
-		      err, sizeof(err)) == VN_OK &&
-	    k >= 0 && r->conf[k].model && !r->model_given)
-		vn_ctx_set_model(w->ctx[k + 1], r->conf[k].model);
+	if (w->ctx[k + 1] == NULL)
+		w->ctx[k + 1] = ctx_like(w->p->r, k, err, sizeof(err));
 	return w->ctx[k + 1];
 }
 
@@ -1058,36 +1079,27 @@ opt_value(int argc, char **argv, int *i, const char *name, int *err)
 
 /* More contexts like the one a corpus run starts with, one per thread. */
 struct corpus_maker {
-	struct run *r;
-	const struct vn_config *cfg;
-	const vn_model *model; /* the configuration's own model, or NULL */
+	const struct run *r;
+	int k; /* conf_index of the first context */
 };
 
 static vn_ctx *
 corpus_more(void *ud, char *err, size_t errsz)
 {
-	struct corpus_maker *m = ud;
-	vn_ctx *ctx = NULL;
+	const struct corpus_maker *m = ud;
 
-	if (build_ctx(m->r->recipe, m->cfg, &ctx, err, errsz) != VN_OK)
-		return NULL;
-	if (m->model)
-		vn_ctx_set_model(ctx, m->model);
-	return ctx;
+	return ctx_like(m->r, m->k, err, errsz);
 }
 
 static int
 corpus_main(struct run *r, struct corpus_opts *co, char **paths, int npaths)
 {
-	struct corpus_maker m = {r, NULL, NULL};
-	vn_ctx *ctx = context_for(r, "-", &m.cfg);
-	size_t i;
+	const struct vn_config *cfg;
+	vn_ctx *ctx = context_for(r, "-", &cfg);
+	struct corpus_maker m = {r, conf_index(r, ctx)};
 
 	if (ctx == NULL)
 		return EXIT_TROUBLE; /* a broken configuration, reported */
-	for (i = 0; i < r->nconf; i++)
-		if (m.cfg == &r->conf[i].cfg && !r->model_given)
-			m.model = r->conf[i].model;
 	return corpus_run(co, ctx, corpus_more, &m, paths, npaths);
 }
 
