@@ -317,16 +317,6 @@ cp_at(const char *t, size_t *byte, size_t *cp, size_t b)
 	return *cp;
 }
 
-static size_t
-count_cps(const char *t, size_t n)
-{
-	size_t i, cps = 0;
-
-	for (i = 0; i < n; i++)
-		cps += ((unsigned char)t[i] & 0xC0) != 0x80;
-	return cps;
-}
-
 /* ------------------------------------------------------------ records */
 
 static void
@@ -365,7 +355,7 @@ attributes(struct worker *w, const char *text, size_t len,
 	double weighted, sc;
 	char tmp[64];
 
-	chars = count_cps(text, len);
+	chars = cp_at(text, &byte, &cp, len);
 	w->ntouched = 0;
 	w->nspans = 0;
 	if (w->cap_spans < n) {
